@@ -26,6 +26,8 @@ type Query struct {
 	Exclude  []string // article ids to leave out (suggest)
 	// NoFallback keeps results in Lang even when it has no hits (eval).
 	NoFallback bool
+	// Bare skips sections and snippets, for callers that only rank (eval).
+	Bare bool
 }
 
 // Result is one page of search results.
@@ -83,4 +85,23 @@ type Library interface {
 	Translations(ctx context.Context, art *Article, access Access) []*Article
 	// Categories lists the categories of lang with counts of visible articles.
 	Categories(ctx context.Context, lang string, access Access) ([]Category, error)
+	// Articles lists the visible articles of lang, of one category when not empty.
+	Articles(ctx context.Context, lang, category string, access Access) []*Article
+	// Alias resolves an old path from some article's aliases.
+	Alias(path string, access Access) (*Article, bool)
+}
+
+// MaxCompletions is how many titles autocomplete returns at most.
+const MaxCompletions = 10
+
+// Completion is an article title offered while the user types.
+type Completion struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	URL   string `json:"url"`
+}
+
+// Completer offers titles for a partly typed query.
+type Completer interface {
+	Autocomplete(ctx context.Context, text, lang string, access Access) ([]Completion, error)
 }

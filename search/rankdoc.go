@@ -1,0 +1,113 @@
+package search
+
+import (
+	"sync"
+
+	"github.com/spravka/spravka"
+)
+
+// rankField is a part of an article the ranker weighs on its own.
+type rankField int
+
+const (
+	rfTitle rankField = iota
+	rfQuestions
+	rfTags
+	rfHeadings
+	rfBody
+	numRankFields
+)
+
+// dictionary maps terms to small integers so that the per-article token
+// sequences cost four bytes a token. It only grows: a term that disappears
+// from the content keeps its id, which is harmless and keeps ids stable for
+// readers of older snapshots.
+type dictionary struct {
+	mu  sync.RWMutex
+	ids map[string]uint32
+}
+
+func newDictionary() *dictionary { return &dictionary{ids: map[string]uint32{}} }
+
+func (d *dictionary) intern(term string) uint32 {
+	d.mu.RLock()
+	id, ok := d.ids[term]
+	d.mu.RUnlock()
+	if ok {
+		return id
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if id, ok := d.ids[term]; ok {
+		return id
+	}
+	id = uint32(len(d.ids) + 1) // 0 is never a term
+	d.ids[term] = id
+	return id
+}
+
+func (d *dictionary) lookup(term string) (uint32, bool) {
+	d.mu.RLock()
+	id, ok := d.ids[term]
+	d.mu.RUnlock()
+	return id, ok
+}
+
+// rankDoc is an article analysed for ranking: per field, the sequence of
+// stemmed term ids (for BM25F and proximity) and of exact term ids (exact
+// matches rank above stem-only ones).
+type rankDoc struct {
+	stems [numRankFields][]uint32
+	exact [numRankFields][]uint32
+	// sectionStart[i] is where section i begins in stems[rfBody]; the lead
+	// (summary and text before the first heading) comes before sectionStart[0].
+	sectionStart []int32
+	// headingStart[i] is where section i's title begins in stems[rfHeadings].
+	headingStart []int32
+}
+
+func (an *analyzers) rankDoc(d *dictionary, a *spravka.Article) *rankDoc {
+	rd := &rankDoc{}
+	add := func(f rankField, text string) {
+		for _, t := range an.stems(a.Lang, text) {
+			rd.stems[f] = append(rd.stems[f], d.intern(t))
+		}
+		for _, t := range an.exactTerms(text) {
+			rd.exact[f] = append(rd.exact[f], d.intern(t))
+		}
+	}
+	add(rfTitle, a.Title)
+	for _, q := range a.Questions {
+		add(rfQuestions, q)
+	}
+	for _, t := range a.Tags {
+		add(rfTags, t)
+	}
+	add(rfBody, a.Summary)
+	add(rfBody, a.Lead)
+	for _, s := range a.Sections {
+		rd.sectionStart = append(rd.sectionStart, int32(len(rd.stems[rfBody])))
+		rd.headingStart = append(rd.headingStart, int32(len(rd.stems[rfHeadings])))
+		add(rfHeadings, s.Title)
+		add(rfBody, s.Text)
+	}
+	return rd
+}
+
+// sectionSpan returns the body and heading token ranges of section i; i = -1
+// is the lead.
+func (rd *rankDoc) sectionSpan(i int) (bodyFrom, bodyTo, headFrom, headTo int) {
+	n := len(rd.sectionStart)
+	if i < 0 {
+		if n == 0 {
+			return 0, len(rd.stems[rfBody]), 0, 0
+		}
+		return 0, int(rd.sectionStart[0]), 0, 0
+	}
+	bodyFrom, headFrom = int(rd.sectionStart[i]), int(rd.headingStart[i])
+	bodyTo, headTo = len(rd.stems[rfBody]), len(rd.stems[rfHeadings])
+	if i+1 < n {
+		bodyTo, headTo = int(rd.sectionStart[i+1]), int(rd.headingStart[i+1])
+	}
+	return
+}

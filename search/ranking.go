@@ -1,0 +1,43 @@
+package search
+
+// Ranking holds the parameters of the ranker. One configuration serves every
+// language and every kind of content; DefaultRanking was chosen on the
+// general behaviour of the shared evaluation sets (`make eval`), never on
+// individual queries.
+type Ranking struct {
+	K1     float64                // BM25 term-frequency saturation
+	Weight [numRankFields]float64 // BM25F field weights: title, questions, tags, headings, body
+	B      [numRankFields]float64 // BM25F length normalisation per field
+	// Exact is the weight of matches of the unstemmed word next to stem
+	// matches, so exact forms rank above stem-only ones.
+	Exact float64
+	// Synonym scales the term frequency of a writer-defined synonym.
+	Synonym float64
+	// Fuzzy scales matches of a typo-corrected word.
+	Fuzzy float64
+	// Proximity weighs query terms found next to each other in a field.
+	Proximity float64
+	// Coord is the exponent of the share of query weight a document matches:
+	// the more of the question an article answers, the higher it ranks.
+	Coord float64
+	// MaxTerms bounds the terms kept from long texts (the rarest are kept).
+	MaxTerms int
+	// Candidates is how many bleve hits the ranker re-scores.
+	Candidates int
+}
+
+// DefaultRanking returns the ranking spravka ships with.
+func DefaultRanking() Ranking {
+	return Ranking{
+		K1:         1.2,
+		Weight:     [numRankFields]float64{3, 3, 2, 1.5, 1},
+		B:          [numRankFields]float64{0.5, 0.5, 0.3, 0.5, 0.75},
+		Exact:      0.3,
+		Synonym:    0.8,
+		Fuzzy:      0.5,
+		Proximity:  0.3,
+		Coord:      0,
+		MaxTerms:   16,
+		Candidates: 200,
+	}
+}

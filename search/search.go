@@ -1,0 +1,172 @@
+package search
+
+import (
+	"context"
+	"sort"
+	"time"
+
+	"github.com/spravka/spravka"
+)
+
+// Search answers a query: candidates from bleve, re-ranked in memory,
+// deduplicated per article, each hit pointing at its best section.
+func (e *Engine) Search(ctx context.Context, q spravka.Query) (*spravka.Result, error) {
+	start := time.Now()
+	if !e.Ready() {
+		return nil, spravka.ErrNotReady
+	}
+	if q.Page < 1 {
+		q.Page = 1
+	}
+	if q.PerPage < 1 {
+		q.PerPage = spravka.DefaultPerPage
+	}
+	snap := e.snap.Load()
+	lang := q.Lang
+	if lang == "" {
+		lang = e.detectLang(q.Text)
+	}
+	res := &spravka.Result{Query: q.Text, Lang: lang, Hits: []spravka.Hit{}, Facets: emptyFacets()}
+
+	aq := e.analyze(snap, q.Text, lang)
+	if fixed, text := e.fixLayout(snap, q, aq); fixed != nil {
+		aq, res.Corrected, res.Correction = fixed, text, "layout"
+		if q.Lang == "" {
+			res.Lang = fixed.lang
+		}
+	}
+	e.expandFuzzy(aq)
+
+	filterLang := res.Lang
+	ranked, total, facets, err := e.rank(ctx, snap, q, aq, filterLang, true)
+	if err != nil {
+		return nil, err
+	}
+	if len(ranked) == 0 && !q.NoFallback && filterLang != "" {
+		ranked, total, facets, err = e.rank(ctx, snap, q, aq, "", true)
+		if err != nil {
+			return nil, err
+		}
+		res.Fallback = len(ranked) > 0
+	}
+	res.Total = total
+	res.Facets = facets
+	if dym := e.didYouMean(snap, aq, ranked); dym != "" && dym != q.Text {
+		res.DidYouMean = dym
+	}
+	from := (q.Page - 1) * q.PerPage
+	for i := from; i < len(ranked) && i < from+q.PerPage; i++ {
+		if q.Bare {
+			a := ranked[i].e.art
+			res.Hits = append(res.Hits, spravka.Hit{ID: a.ID, Title: a.Title, URL: a.URL(), Lang: a.Lang, Score: ranked[i].m.score})
+			continue
+		}
+		res.Hits = append(res.Hits, e.hit(snap, aq, ranked[i]))
+	}
+	res.Took = time.Since(start)
+	res.TookMS = float64(res.Took.Microseconds()) / 1000
+	return res, nil
+}
+
+// scored is a ranked candidate.
+type scored struct {
+	e *entry
+	m match
+	s *scorer
+}
+
+// rank returns the candidates of lang (any language when empty) in ranking
+// order, with the bleve total and facets.
+func (e *Engine) rank(ctx context.Context, snap *snapshot, q spravka.Query, aq *analyzedQuery, lang string, wantFacets bool) ([]scored, int, map[string][]spravka.Facet, error) {
+	n := max(e.cfg.Ranking.Candidates, q.Page*q.PerPage)
+	// Within one language the query is analysed once; across languages
+	// (fallback) each language analyses it its own way.
+	byLang := map[string]*analyzedQuery{aq.lang: aq}
+	aqs := []*analyzedQuery{aq}
+	if lang == "" {
+		text := q.Text
+		for _, l := range spravka.Languages {
+			if l != aq.lang {
+				a := e.analyze(snap, text, l)
+				e.expandFuzzy(a)
+				byLang[l] = a
+				aqs = append(aqs, a)
+			}
+		}
+	}
+	keys, total, res, err := e.candidates(ctx, q, aqs, lang, n, wantFacets)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	scorers := map[string]*scorer{}
+	scorerFor := func(l string) *scorer {
+		if s, ok := scorers[l]; ok {
+			return s
+		}
+		a, ok := byLang[l]
+		if !ok {
+			a = aq
+		}
+		s := newScorer(&e.cfg.Ranking, a, snap.stats[l])
+		scorers[l] = s
+		return s
+	}
+	out := make([]scored, 0, len(keys))
+	for _, k := range keys {
+		en, ok := snap.entries[k]
+		if !ok {
+			continue // written to bleve, not yet swapped in: the next query sees it
+		}
+		s := scorerFor(en.art.Lang)
+		m := s.score(en.rank)
+		if m.score <= 0 {
+			continue
+		}
+		out = append(out, scored{e: en, m: m, s: s})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].m.score != out[j].m.score {
+			return out[i].m.score > out[j].m.score
+		}
+		if out[i].e.art.Weight != out[j].e.art.Weight {
+			return out[i].e.art.Weight < out[j].e.art.Weight
+		}
+		return out[i].e.art.Key() < out[j].e.art.Key()
+	})
+	return out, total, facetsOf(res), nil
+}
+
+// hit renders a ranked candidate for the API.
+func (e *Engine) hit(snap *snapshot, aq *analyzedQuery, sc scored) spravka.Hit {
+	a := sc.e.art
+	h := spravka.Hit{ID: a.ID, Title: a.Title, URL: a.URL(), Lang: a.Lang, Category: a.Category,
+		Audience: a.Audience, Score: round3(sc.m.score)}
+	sec := bestSection(sc.s, sc.e.rank)
+	text := leadText(a)
+	if sec >= 0 {
+		s := a.Sections[sec]
+		h.Section = &spravka.SectionRef{ID: s.ID, Title: s.Title, URL: a.SectionURL(s.ID)}
+		text = s.Text
+	}
+	h.Snippet = e.snippet(sc.s, a.Lang, text, 200)
+	for i, ok := range sc.m.matched {
+		if ok {
+			h.MatchedTerms = append(h.MatchedTerms, sc.s.q.slots[i].word)
+		}
+	}
+	return h
+}
+
+func leadText(a *spravka.Article) string {
+	switch {
+	case a.Lead != "":
+		return a.Lead
+	case a.Summary != "":
+		return a.Summary
+	case len(a.Sections) > 0:
+		return a.Sections[0].Text
+	}
+	return ""
+}
+
+func round3(f float64) float64 { return float64(int64(f*1000+0.5)) / 1000 }

@@ -1,0 +1,122 @@
+package search
+
+import (
+	"sort"
+
+	"github.com/spravka/spravka"
+)
+
+// entry is one served article with its ranking data.
+type entry struct {
+	art  *spravka.Article
+	rank *rankDoc
+}
+
+// langStats are the collection statistics BM25F needs, per language so that
+// a Russian query is weighed against Russian articles only.
+type langStats struct {
+	docs     int
+	df       map[uint32]int32 // documents containing the stem in any field
+	exactDF  map[uint32]int32 // documents containing the exact term in any field
+	totalLen [numRankFields]int64
+}
+
+func (s *langStats) avgLen(f rankField) float64 {
+	if s.docs == 0 || s.totalLen[f] == 0 {
+		return 1
+	}
+	return float64(s.totalLen[f]) / float64(s.docs)
+}
+
+// add counts (sign = 1) or uncounts (sign = -1) a document.
+func (s *langStats) add(rd *rankDoc, sign int32) {
+	s.docs += int(sign)
+	for f := rankField(0); f < numRankFields; f++ {
+		s.totalLen[f] += int64(sign) * int64(len(rd.stems[f]))
+	}
+	countDistinct(s.df, rd.stems[:], sign)
+	countDistinct(s.exactDF, rd.exact[:], sign)
+}
+
+func countDistinct(df map[uint32]int32, fields [][]uint32, sign int32) {
+	seen := map[uint32]struct{}{}
+	for _, seq := range fields {
+		for _, id := range seq {
+			if _, ok := seen[id]; ok {
+				continue
+			}
+			seen[id] = struct{}{}
+			if n := df[id] + sign; n > 0 {
+				df[id] = n
+			} else {
+				delete(df, id)
+			}
+		}
+	}
+}
+
+func (s *langStats) clone() *langStats {
+	c := &langStats{docs: s.docs, totalLen: s.totalLen,
+		df: make(map[uint32]int32, len(s.df)), exactDF: make(map[uint32]int32, len(s.exactDF))}
+	for k, v := range s.df {
+		c.df[k] = v
+	}
+	for k, v := range s.exactDF {
+		c.exactDF[k] = v
+	}
+	return c
+}
+
+// snapshot is an immutable view of everything served. Updates build a new
+// snapshot and swap it in, so readers never see a half-applied change.
+type snapshot struct {
+	entries    map[string]*entry                      // key lang/id
+	stats      map[string]*langStats                  // by lang
+	synonyms   map[string]*synonyms                   // by lang
+	categories map[string]map[string]spravka.Category // lang → id → metadata
+	aliases    map[string]string                      // old path → article key
+	byTrans    map[string][]*entry                    // translation key → versions, sorted by lang order
+}
+
+func emptySnapshot() *snapshot {
+	s := &snapshot{
+		entries:    map[string]*entry{},
+		stats:      map[string]*langStats{},
+		synonyms:   map[string]*synonyms{},
+		categories: map[string]map[string]spravka.Category{},
+	}
+	for _, l := range spravka.Languages {
+		s.stats[l] = &langStats{df: map[uint32]int32{}, exactDF: map[uint32]int32{}}
+	}
+	s.reindexDerived()
+	return s
+}
+
+// reindexDerived rebuilds the small lookup maps derived from entries.
+func (s *snapshot) reindexDerived() {
+	s.aliases = map[string]string{}
+	s.byTrans = map[string][]*entry{}
+	for key, e := range s.entries {
+		for _, al := range e.art.Aliases {
+			s.aliases[normalizeAlias(al)] = key
+		}
+		s.byTrans[e.art.Translation] = append(s.byTrans[e.art.Translation], e)
+	}
+	order := map[string]int{}
+	for i, l := range spravka.Languages {
+		order[l] = i
+	}
+	for _, list := range s.byTrans {
+		sort.Slice(list, func(i, j int) bool { return order[list[i].art.Lang] < order[list[j].art.Lang] })
+	}
+}
+
+func normalizeAlias(p string) string {
+	if p == "" || p[0] != '/' {
+		p = "/" + p
+	}
+	for len(p) > 1 && p[len(p)-1] == '/' {
+		p = p[:len(p)-1]
+	}
+	return p
+}

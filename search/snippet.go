@@ -1,0 +1,153 @@
+package search
+
+import (
+	"html"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// word is a word of a text with its byte span and the query slot it matches.
+type word struct {
+	from, to int // byte offsets
+	rfrom    int // rune offset of from
+	slot     int // -1 when it matches nothing
+}
+
+// words splits text into words (letters, digits and inner apostrophes) and
+// marks those that match a query slot by exact form, stem, synonym or typo.
+func (e *Engine) words(s *scorer, lang, text string) []word {
+	var out []word
+	cache := map[string]int{}
+	runes := 0
+	inWord, from, rfrom := false, 0, 0
+	flush := func(to int) {
+		w := text[from:to]
+		k, ok := cache[w]
+		if !ok {
+			k = e.slotOf(s, lang, w)
+			cache[w] = k
+		}
+		out = append(out, word{from: from, to: to, rfrom: rfrom, slot: k})
+	}
+	for i, r := range text {
+		isWord := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) ||
+			(inWord && isApostrophe(r) && i+utf8.RuneLen(r) < len(text) && nextIsLetter(text[i+utf8.RuneLen(r):]))
+		switch {
+		case isWord && !inWord:
+			inWord, from, rfrom = true, i, runes
+		case !isWord && inWord:
+			inWord = false
+			flush(i)
+		}
+		runes++
+	}
+	if inWord {
+		flush(len(text))
+	}
+	return out
+}
+
+func isApostrophe(r rune) bool {
+	return r == '\'' || r == '’' || r == 'ʼ' || r == '`' || r == '‘'
+}
+
+func nextIsLetter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r)
+}
+
+func (e *Engine) slotOf(s *scorer, lang, w string) int {
+	for _, t := range e.an.exactTerms(w) {
+		if id, ok := e.dict.lookup(t); ok {
+			if k, ok := s.exS[id]; ok {
+				return k
+			}
+			if k, ok := s.fuzS[id]; ok {
+				return k
+			}
+		}
+	}
+	for _, t := range e.an.stems(lang, w) {
+		if id, ok := e.dict.lookup(t); ok {
+			if k, ok := s.stemS[id]; ok {
+				return k
+			}
+			if k, ok := s.altS[id]; ok {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// snippet returns about maxRunes runes of text around the densest group of
+// query words, HTML-escaped, with the matches in <mark>.
+func (e *Engine) snippet(s *scorer, lang, text string, maxRunes int) string {
+	text = strings.Join(strings.Fields(text), " ")
+	if text == "" {
+		return ""
+	}
+	ws := e.words(s, lang, text)
+	start := bestWindow(s, ws, maxRunes)
+	from := 0
+	if start > 0 {
+		from = ws[start].from
+	}
+	to := len(text)
+	for i := start; i < len(ws); i++ {
+		if ws[i].rfrom-ws[start].rfrom+utf8.RuneCountInString(text[ws[i].from:ws[i].to]) > maxRunes {
+			to = ws[i-1].to
+			break
+		}
+	}
+	var b strings.Builder
+	if from > 0 {
+		b.WriteString("… ")
+	}
+	pos := from
+	for _, w := range ws {
+		if w.from < from || w.to > to || w.slot < 0 {
+			continue
+		}
+		b.WriteString(html.EscapeString(text[pos:w.from]))
+		b.WriteString("<mark>")
+		b.WriteString(html.EscapeString(text[w.from:w.to]))
+		b.WriteString("</mark>")
+		pos = w.to
+	}
+	b.WriteString(html.EscapeString(text[pos:to]))
+	if to < len(text) {
+		b.WriteString(" …")
+	}
+	return b.String()
+}
+
+// bestWindow returns the index of the word to start the snippet at: the
+// window of maxRunes with the most distinct query weight, started a little
+// before its first match so the reader gets context.
+func bestWindow(s *scorer, ws []word, maxRunes int) int {
+	best, bestScore := 0, 0.0
+	for i, w := range ws {
+		if w.slot < 0 {
+			continue
+		}
+		seen := map[int]bool{}
+		var score float64
+		for j := i; j < len(ws) && ws[j].rfrom-w.rfrom < maxRunes*3/4; j++ {
+			if k := ws[j].slot; k >= 0 && !seen[k] {
+				seen[k] = true
+				score += s.q.slots[k].idf
+			}
+		}
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	// Back up a few words for context, unless that reaches the start anyway.
+	ctxStart := best
+	for ctxStart > 0 && ws[best].rfrom-ws[ctxStart-1].rfrom < maxRunes/5 {
+		ctxStart--
+	}
+	return ctxStart
+}
