@@ -1,0 +1,34 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/gorilla/mux"
+)
+
+// routes is the one place every URL of the server is declared.
+func (s *Server) routes() http.Handler {
+	r := mux.NewRouter()
+	r.StrictSlash(false)
+
+	r.Handle("/healthz", s.api(s.handleHealth)).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/readyz", s.api(s.handleReady)).Methods(http.MethodGet, http.MethodHead)
+
+	// API routes hang off the root router, not a subrouter: gorilla/mux
+	// reports a method mismatch inside a subrouter as 404 instead of 405.
+
+	r.Handle("/api/v1/search", s.api(s.handleSearch)).Methods(http.MethodGet)
+	r.Handle("/api/v1/autocomplete", s.api(s.handleAutocomplete)).Methods(http.MethodGet)
+	r.Handle("/api/v1/articles/{id:.+}", s.api(s.handleArticle)).Methods(http.MethodGet)
+	r.Handle("/api/v1/categories", s.api(s.handleCategories)).Methods(http.MethodGet)
+
+	r.Handle("/", s.page(s.handleRoot)).Methods(http.MethodGet, http.MethodHead)
+	r.PathPrefix("/static/").Handler(s.static()).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/{lang:[a-z]{2}}/", s.page(s.handleHome)).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/{lang:[a-z]{2}}/search", s.page(s.handleSearchPage)).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/{lang:[a-z]{2}}/{category}/", s.page(s.handleCategoryPage)).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/{lang:[a-z]{2}}/{category}/{slug}", s.page(s.handleArticlePage)).Methods(http.MethodGet, http.MethodHead)
+	r.NotFoundHandler = s.notFound()
+	r.MethodNotAllowedHandler = s.api(s.handleMethodNotAllowed)
+	return s.middleware(r)
+}

@@ -1,0 +1,106 @@
+// Package server serves the public help center, the JSON API and the health
+// endpoints over HTTP. It talks to the search engine only through the small
+// interfaces of the root package and never imports bleve.
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/spravka/spravka"
+)
+
+// Engine is what the server needs from the search engine.
+type Engine interface {
+	spravka.Searcher
+	spravka.Completer
+	spravka.Library
+	Ready() bool
+}
+
+// Config configures a Server; New validates it once.
+type Config struct {
+	Addr        string // listen address, e.g. 127.0.0.1:8080
+	DefaultLang string
+	SiteName    string
+	BaseURL     string // absolute site URL for canonical links; empty = from the request
+	Theme       fs.FS  // theme files; overrides already merged (see themes.Merge)
+	Logger      *slog.Logger
+}
+
+// Server is the HTTP server.
+type Server struct {
+	cfg    Config
+	log    *slog.Logger
+	engine Engine
+	pages  *pages
+	http   *http.Server
+}
+
+// New builds a server over engine.
+func New(cfg Config, engine Engine) (*Server, error) {
+	if cfg.Addr == "" {
+		cfg.Addr = "127.0.0.1:8080"
+	}
+	if cfg.DefaultLang == "" {
+		cfg.DefaultLang = "en"
+	}
+	if !spravka.IsLanguage(cfg.DefaultLang) {
+		return nil, fmt.Errorf("server: unsupported default language %q", cfg.DefaultLang)
+	}
+	if cfg.SiteName == "" {
+		cfg.SiteName = "Help Center"
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.Theme == nil {
+		return nil, errors.New("server: theme is required")
+	}
+	s := &Server{cfg: cfg, log: cfg.Logger, engine: engine}
+	p, err := newPages(cfg.Theme)
+	if err != nil {
+		return nil, err
+	}
+	s.pages = p
+	s.http = &http.Server{
+		Addr:              cfg.Addr,
+		Handler:           s.routes(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+	}
+	return s, nil
+}
+
+// Handler returns the server's HTTP handler (for tests and embedding).
+func (s *Server) Handler() http.Handler { return s.http.Handler }
+
+// ListenAndServe serves until ctx is cancelled, then shuts down gracefully.
+func (s *Server) ListenAndServe(ctx context.Context) error {
+	ln, err := net.Listen("tcp", s.cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", s.cfg.Addr, err)
+	}
+	s.log.Info("serving", "url", "http://"+ln.Addr().String())
+	errc := make(chan error, 1)
+	go func() { errc <- s.http.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := s.http.Shutdown(shutdown); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	return nil
+}
