@@ -1,6 +1,6 @@
 module github.com/spravka/spravka
 
-go 1.25.0
+go 1.26.0
 
 require (
 	github.com/RoaringBitmap/roaring/v2 v2.14.5 // indirect

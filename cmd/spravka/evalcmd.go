@@ -1,0 +1,83 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spravka/spravka/eval"
+)
+
+func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("eval", "eval --content DIR --queries FILE --qrels FILE [--json] [--query-lang LANG] [--data DIR]", stderr)
+	contentDir := fs.String("content", "", "content tree of the set (required)")
+	queriesFile := fs.String("queries", "", "queries.jsonl (required)")
+	qrelsFile := fs.String("qrels", "", "qrels.tsv (required)")
+	dataDir := fs.String("data", "", "data dir for the index (default: a temporary dir, removed afterwards)")
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	queryLang := fs.String("query-lang", "", "evaluate only the queries in this language")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *contentDir == "" || *queriesFile == "" || *qrelsFile == "" {
+		fs.Usage()
+		return fmt.Errorf("eval needs --content, --queries and --qrels")
+	}
+	queries, qrels, err := readSet(*queriesFile, *qrelsFile)
+	if err != nil {
+		return err
+	}
+	if *queryLang != "" {
+		queries = eval.FilterLang(queries, *queryLang)
+	}
+	data := *dataDir
+	if data == "" {
+		tmp, err := os.MkdirTemp("", "spravka-eval-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		data = tmp
+	}
+	cfg := defaults()
+	cfg.Content, cfg.Data = *contentDir, data
+	eng, _, err := openAndIndex(ctx, cfg, newLogger(io.Discard, "error"), progressBar(stderr))
+	if err != nil {
+		return err
+	}
+	defer eng.Close()
+	m, err := eval.Run(ctx, eng, queries, qrels)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return json.NewEncoder(stdout).Encode(m)
+	}
+	fmt.Fprintf(stdout, "queries  %d\nMRR@10   %.4f\nP@1      %.4f\nR@5      %.4f\nR@10     %.4f\nnDCG@10  %.4f\nMAP      %.4f\np50      %.2f ms\np99      %.2f ms\n",
+		m.Queries, m.MRR10, m.P1, m.R5, m.R10, m.NDCG10, m.MAP, m.P50MS, m.P99MS)
+	return nil
+}
+
+func readSet(queriesFile, qrelsFile string) ([]eval.Query, eval.Qrels, error) {
+	qf, err := os.Open(queriesFile)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer qf.Close()
+	queries, err := eval.ReadQueries(qf)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", queriesFile, err)
+	}
+	rf, err := os.Open(qrelsFile)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rf.Close()
+	qrels, err := eval.ReadQrels(rf)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", qrelsFile, err)
+	}
+	return queries, qrels, nil
+}

@@ -1,0 +1,45 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spravka/spravka/server"
+	"github.com/spravka/spravka/themes"
+)
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("serve", "serve [--content DIR] [--addr 127.0.0.1:8080] [--data DIR] [--config FILE]", stderr)
+	s := newSettings(fs, "content", "data", "addr", "theme", "lang")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	cfg, err := s.resolve()
+	if err != nil {
+		return err
+	}
+	log := newLogger(stderr, cfg.LogLevel)
+	theme, err := themes.Load(cfg.Theme)
+	if err != nil {
+		return err
+	}
+	eng, corpus, err := openAndIndex(ctx, cfg, log, nil)
+	if err != nil {
+		return err
+	}
+	defer eng.Close()
+	_, where, _ := contentFS(cfg.Content)
+	log.Info("content loaded", "from", where, "articles", len(corpus.Articles), "problems", len(corpus.Problems))
+	srv, err := server.New(server.Config{Addr: cfg.Addr, DefaultLang: cfg.DefaultLang, SiteName: cfg.SiteName,
+		BaseURL: cfg.BaseURL, Theme: theme, Logger: log}, eng)
+	if err != nil {
+		return err
+	}
+	if err := srv.ListenAndServe(ctx); err != nil {
+		return err
+	}
+	fmt.Fprintln(os.Stderr, "spravka: stopped")
+	return nil
+}

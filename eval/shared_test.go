@@ -1,0 +1,86 @@
+package eval_test
+
+import (
+	"context"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/spravka/spravka/eval"
+	"github.com/spravka/spravka/indexer"
+	"github.com/spravka/spravka/search"
+)
+
+// floors guard search quality against regressions: each is a little under
+// what `make eval` measured when it was set (see README "Search quality").
+// Raise them when quality improves; never lower one to make a change pass.
+var floors = []struct {
+	set, lang string
+	mrr10     float64
+}{
+	{"stackfaq", "en", 0.80},
+	{"xquad-en", "en", 0.95},
+	{"xquad-ru", "ru", 0.93},
+	{"tldr-common", "en", 0.49},
+	{"tldr-common", "ru", 0.64},
+	{"tldr-common", "uk", 0.70},
+}
+
+// TestSharedSets runs the evaluation sets of ../shared/eval. It is skipped
+// under -short and when the sets are not beside the repository; `make test`
+// runs it.
+func TestSharedSets(t *testing.T) {
+	if testing.Short() {
+		t.Skip("evaluation sets are slow; skipped under -short")
+	}
+	root := filepath.Join("..", "..", "shared", "eval")
+	if _, err := os.Stat(root); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("CI must have the shared evaluation sets: %v", err)
+		}
+		t.Skipf("no shared evaluation sets at %s", root)
+	}
+	engines := map[string]*search.Engine{}
+	for _, f := range floors {
+		eng, ok := engines[f.set]
+		if !ok {
+			var err error
+			eng, err = search.Open(search.Config{DataDir: t.TempDir(), Logger: slog.New(slog.DiscardHandler)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer eng.Close()
+			if _, err := indexer.Build(context.Background(), eng, os.DirFS(filepath.Join(root, f.set, "content")), indexer.Options{}, nil); err != nil {
+				t.Fatal(err)
+			}
+			engines[f.set] = eng
+		}
+		qf, err := os.Open(filepath.Join(root, f.set, "queries.jsonl"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		queries, err := eval.ReadQueries(qf)
+		qf.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		rf, err := os.Open(filepath.Join(root, f.set, "qrels.tsv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		qrels, err := eval.ReadQrels(rf)
+		rf.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := eval.Run(context.Background(), eng, eval.FilterLang(queries, f.lang), qrels)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s/%s: %d queries, MRR@10 %.4f, P@1 %.4f", f.set, f.lang, m.Queries, m.MRR10, m.P1)
+		if m.MRR10 < f.mrr10 {
+			t.Errorf("%s/%s: MRR@10 %.4f fell below the floor %.2f", f.set, f.lang, m.MRR10, f.mrr10)
+		}
+	}
+}
