@@ -41,15 +41,20 @@ func bgKeeps(s string, n int) bool { return utf8.RuneCountInString(s[:len(s)-n])
 // потребителят; -ят is also the 3rd plural платят, which then meets
 // платя), -ият (новият), -та after а/я (фактурата) or after a feminine
 // -ост/-ест/-щ noun (сигурността, помощта), -то after a vowel (мястото,
-// менюто) and -те after и/е (клиентите, кодовете).
+// менюто), -те after the plural -и (клиентите) and in -овете/-евете
+// (кодовете). Other words in -ете are verbs (изпратете) and go to bgEnding
+// whole, so that -ете is not mistaken for article plus -е.
 func bgArticle(s string) string {
 	for _, a := range []string{"ият", "ът", "ят"} {
 		if strings.HasSuffix(s, a) && bgKeeps(s, len(a)) {
 			return s[:len(s)-len(a)]
 		}
 	}
+	if hasAnySuffix(s, "овете", "евете") {
+		return strings.TrimSuffix(s, "те")
+	}
 	for _, a := range []struct{ art, after string }{
-		{"та", "ая"}, {"то", "оеиую"}, {"те", "ие"},
+		{"та", "ая"}, {"то", "оеиую"}, {"те", "и"},
 	} {
 		stem, ok := strings.CutSuffix(s, a.art)
 		if !ok || !bgKeeps(s, len(a.art)) {
@@ -66,8 +71,9 @@ func bgArticle(s string) string {
 }
 
 // bgEndings are removed one at a time, longest first: masculine plurals,
-// the vowel pairs of -ия/-ие nouns and plurals (информация, информации,
-// приложение), present and aorist verb endings and the final vowels. Verb
+// the vowel pairs of -ия/-ие/-ий nouns and plurals (информация, информации,
+// приложение, критерий), present, aorist and imperative verb endings
+// (изтрий, изтрийте) and the final vowels. Verb
 // 1st plural -ем/-им and 3rd plural -ат are absent because проблем,
 // режим and формат end like that.
 var bgEndings = sortedEndings(
@@ -75,15 +81,21 @@ var bgEndings = sortedEndings(
 	"ия", "ии", "ие",
 	"ахме", "яхме", "ихме", "ахте", "яхте", "ихте", "аха", "яха", "иха",
 	"ах", "ях", "их", "аме", "яме", "ате", "яте", "ете", "аш", "яш", "еш", "иш", "ам", "ям",
+	"айте", "яйте", "ийте", "ейте", "ий",
 	"а", "я", "о", "е", "и", "ъ",
 )
 
 // bgEnding removes one ending. -еве becomes -й as in Lucene (краеве/край).
 // 3rd plural -ат is removed only after в щ ч ш ж or -ир-, where no noun
-// ends in -ат (използват, плащат, регистрират, but формат).
+// ends in -ат (използват, плащат, регистрират, but формат); imperative
+// -ай likewise only after в щ or -ир- (използвай, анулирай, but случай).
 func bgEnding(s string) string {
 	if stem, ok := strings.CutSuffix(s, "ат"); ok && bgKeeps(s, len("ат")) &&
 		(strings.ContainsRune("вщчшж", lastRune(stem)) || strings.HasSuffix(stem, "ир")) {
+		return stem
+	}
+	if stem, ok := strings.CutSuffix(s, "ай"); ok && bgKeeps(s, len("ай")) &&
+		(strings.ContainsRune("вщ", lastRune(stem)) || strings.HasSuffix(stem, "ир")) {
 		return stem
 	}
 	e, ok := longestIn(s, 0, bgEndings, func(stem, _ string) bool {

@@ -21,7 +21,20 @@ func stemRU(w string) string {
 	if !isCyrillicWord(s) {
 		return s
 	}
-	return ruFleeting(ruVerb(s), strings.HasSuffix(w, "ень"))
+	return ruFleeting(ruVerb(ruParticiple(w, s)), strings.HasSuffix(w, "ень"))
+}
+
+// ruParticiple drops the -ен- Snowball keeps in full passive participles
+// (оплаченного → "оплачен") but removes from the short ones (оплачен,
+// оплачена → "оплач"), so that "счёт оплачен" finds "оплаченный счёт".
+// Nouns in -ение (изменение) keep it: their -ен- is not followed by нн.
+func ruParticiple(w, s string) string {
+	before, ok := strings.CutSuffix(s, "ен")
+	if ok && strings.HasPrefix(w, s) && strings.HasPrefix(w[len(before):], "енн") &&
+		hasRUVowel(before) && utf8.RuneCountInString(before) >= 3 {
+		return before
+	}
+	return s
 }
 
 func isRUVowel(r rune) bool { return strings.ContainsRune("аеиоуыэюяё", r) }
@@ -35,13 +48,19 @@ var ruNoun = sortedEndings(
 	"ия", "ья", "а", "е", "и", "й", "о", "у", "ы", "ь", "ю", "я",
 )
 
-// ruNounStems are nouns Snowball cuts into because a form ends like a verb
-// or adjective: лимит (-ит), режим (-им), проблем and систем as genitive
-// plurals (-ем), домен (-ен). Their forms stem to the noun itself.
+// ruNounStems are nouns Snowball cuts into because some of their forms end
+// like a verb or adjective: лимит (-ит), режим (-им), проблем and систем as
+// genitive plurals (-ем), домен, отмена, замена (-ен, -ена), канал, экран
+// (past -л, -н after а: канал → "кана" but канале → "канал"), правило
+// (-ило). All their forms stem to the noun itself; the related verbs
+// (отменить → "отмен") meet them there.
 var ruNounStems = setOf(
 	"лимит", "кредит", "депозит", "транзит", "визит", "реквизит", "дефицит",
 	"алфавит", "опыт", "режим", "проблем", "систем", "схем", "модем",
-	"тандем", "домен", "обмен", "феномен",
+	"тандем", "домен", "обмен", "феномен", "отмен", "замен", "подмен",
+	"перемен", "канал", "журнал", "сигнал", "материал", "терминал",
+	"интервал", "портал", "квартал", "оригинал", "персонал", "капитал",
+	"финал", "номинал", "потенциал", "экран", "орган", "правил",
 )
 
 // ruVerb joins verb forms Snowball leaves apart: it removes -ует/-уют but
