@@ -51,6 +51,7 @@ type Article struct {
 	Hash     string    // content hash of the source file, for the index manifest
 	HTML     string    // rendered body
 	Lead     string    // plain text before the first section heading
+	LeadCode string    // code-only blocks before the first section heading, one line each
 	Sections []Section // ## and ### sections in document order
 	Links    []Link    // links found in the body, for `spravka check`
 }
@@ -61,6 +62,7 @@ type Section struct {
 	Title string
 	Level int    // 2 or 3
 	Text  string // plain text of the section body, for indexing and passages
+	Code  string // code-only blocks of the section (commands, examples), one line each
 	Line  int    // line of the heading in the source file
 }
 

@@ -36,8 +36,14 @@ func TestGolden(t *testing.T) {
 		fmt.Fprintf(&text, "link: line %d image=%t %s\n", l.Line, l.Image, l.Dest)
 	}
 	fmt.Fprintf(&text, "\n[lead]\n%s\n", a.Lead)
+	if a.LeadCode != "" {
+		fmt.Fprintf(&text, "[code]\n%s\n", a.LeadCode)
+	}
 	for _, s := range a.Sections {
 		fmt.Fprintf(&text, "\n[h%d #%s, line %d] %s\n%s\n", s.Level, s.ID, s.Line, s.Title, s.Text)
+		if s.Code != "" {
+			fmt.Fprintf(&text, "[code]\n%s\n", s.Code)
+		}
 	}
 
 	compareGolden(t, "testdata/two-factor.ru.html.golden", a.HTML)

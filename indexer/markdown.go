@@ -68,7 +68,7 @@ func parseMarkdown(md goldmark.Markdown, body []byte, firstLine int, art *spravk
 	root := md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
 	lines := newLineIndex(body, firstLine)
 	doc := &document{src: body, root: root}
-	art.Lead, art.Sections = splitSections(root, body, lines)
+	art.Lead, art.LeadCode, art.Sections = splitSections(root, body, lines)
 	art.Links, doc.mdLinks = collectLinks(root, body, lines, art.Path)
 	return doc
 }

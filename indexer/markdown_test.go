@@ -159,12 +159,15 @@ func TestPlainText(t *testing.T) {
 		{"table: one row per line, cells split by tabs",
 			"| Сумма | Кто |\n|---|---|\n| до 100 | агент |\n| | пусто слева |\n",
 			"Сумма\tКто\nдо 100\tагент\n\tпусто слева"},
-		{"fenced code keeps its lines",
+		{"fenced code keeps its lines, apart from prose",
 			"Выполните:\n\n```sh\nspravka index --full\n  spravka serve\n```\nГотово.\n",
-			"Выполните:\nspravka index --full\nspravka serve\nГотово."},
+			"Выполните:\nГотово.\n[code]\nspravka index --full\nspravka serve"},
 		{"indented code",
 			"Код:\n\n    a := 1\n    b := 2\n",
-			"Код:\na := 1\nb := 2"},
+			"Код:\n[code]\na := 1\nb := 2"},
+		{"a command on its own line is code; a code span in prose is prose",
+			"- Создать архив:\n\n`tar czf {{архив.tar.gz}} {{файл}}`\n\nНажмите `Сохранить`.\n",
+			"Создать архив:\nНажмите Сохранить.\n[code]\ntar czf {{архив.tar.gz}} {{файл}}"},
 		{"blockquote",
 			"> Внимание: это\n> важно.\n\nдальше\n",
 			"Внимание: это важно.\nдальше"},
@@ -190,8 +193,12 @@ func TestPlainText(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := parse(t, tt.body, Options{})
-			if a.Lead != tt.want {
-				t.Errorf("text = %q\nwant   %q", a.Lead, tt.want)
+			got := a.Lead
+			if a.LeadCode != "" {
+				got += "\n[code]\n" + a.LeadCode
+			}
+			if got != tt.want {
+				t.Errorf("text = %q\nwant   %q", got, tt.want)
 			}
 		})
 	}

@@ -19,7 +19,23 @@ import (
 type textWriter struct {
 	b     strings.Builder
 	space bool // whitespace seen since the last rune written
+	// code collects code-only blocks (code blocks, and paragraphs that are
+	// a single code span, such as a command on its own line) apart from
+	// prose: the ranker weighs them lower, as placeholders and flags repeat
+	// across pages, and passages quote prose.
+	code strings.Builder
 }
+
+// codeLine appends one line of code, whitespace collapsed.
+func (w *textWriter) codeLine(s string) {
+	if s = strings.Join(strings.Fields(s), " "); s != "" {
+		w.code.WriteString(s)
+		w.code.WriteByte('\n')
+	}
+}
+
+// Code returns the code-only blocks, one line each.
+func (w *textWriter) Code() string { return strings.TrimRight(w.code.String(), "\n") }
 
 // write appends inline text, collapsing runs of whitespace into one space.
 func (w *textWriter) write(s string) {
@@ -64,12 +80,10 @@ func (w *textWriter) block(n ast.Node, src []byte) {
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
 		// Commands and error messages are what people paste into search, so
 		// code counts; each line stands alone as it is not prose.
-		w.lineBreak()
 		lines := n.Lines()
 		for i := range lines.Len() {
 			seg := lines.At(i)
-			w.write(string(seg.Value(src)))
-			w.lineBreak()
+			w.codeLine(string(seg.Value(src)))
 		}
 	case *ast.HTMLBlock:
 		// Markup, not text; the unsafe-HTML option is for embeds, not prose.
@@ -81,6 +95,14 @@ func (w *textWriter) block(n ast.Node, src []byte) {
 			}
 			w.inline(c, src)
 		}
+		w.lineBreak()
+	case *ast.Paragraph:
+		if c, ok := n.FirstChild().(*ast.CodeSpan); ok && c.NextSibling() == nil {
+			w.codeLine(inlineText(c, src))
+			return
+		}
+		w.lineBreak()
+		w.inline(n, src)
 		w.lineBreak()
 	default:
 		if first := n.FirstChild(); first != nil && first.Type() == ast.TypeInline {

@@ -15,17 +15,18 @@ func startsSection(n ast.Node) (*ast.Heading, bool) {
 	return h, ok && n.Parent() != nil && n.Parent().Kind() == ast.KindDocument && (h.Level == 2 || h.Level == 3)
 }
 
-// splitSections returns the plain text before the first section heading
-// and the sections in document order. Section ids are read back from the
+// splitSections returns the plain text (and code) before the first section
+// heading and the sections in document order. Section ids are read back from the
 // heading's id attribute, which the headingIDs transformer set, so they
 // are exactly the ids in the rendered HTML.
-func splitSections(doc ast.Node, src []byte, lines lineIndex) (lead string, sections []spravka.Section) {
+func splitSections(doc ast.Node, src []byte, lines lineIndex) (lead, leadCode string, sections []spravka.Section) {
 	var w textWriter
 	flush := func() {
 		if len(sections) == 0 {
-			lead = w.String()
+			lead, leadCode = w.String(), w.Code()
 		} else {
 			sections[len(sections)-1].Text = w.String()
+			sections[len(sections)-1].Code = w.Code()
 		}
 		w = textWriter{}
 	}
@@ -44,7 +45,7 @@ func splitSections(doc ast.Node, src []byte, lines lineIndex) (lead string, sect
 		})
 	}
 	flush()
-	return lead, sections
+	return lead, leadCode, sections
 }
 
 // headingID is the id attribute set on h during parsing.

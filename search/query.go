@@ -11,6 +11,8 @@ type slot struct {
 	word  string   // the normalised word as typed (for matched_terms)
 	stem  uint32   // stemmed term id; 0 when the stem is not in the dictionary
 	exact uint32   // exact term id; 0 when unknown
+	trunc uint32   // word-prefix term id; 0 when unknown
+	tidf  float64  // idf of the word prefix
 	alts  []uint32 // stems of writer-defined synonyms
 	fuzzy []uint32 // exact ids of dictionary words within the typo distance
 	idf   float64
@@ -47,6 +49,10 @@ func (e *Engine) analyze(snap *snapshot, text, lang string) *analyzedQuery {
 		}
 		sl.stem, _ = e.dict.lookup(s)
 		sl.exact, _ = e.dict.lookup(sl.word)
+		sl.trunc, _ = e.dict.lookup(truncate(sl.word))
+		if st != nil && sl.trunc != 0 {
+			sl.tidf = idf(st, int(st.truncDF[sl.trunc]))
+		}
 		df := 0
 		if st != nil && sl.stem != 0 {
 			df = int(st.df[sl.stem])

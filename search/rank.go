@@ -15,12 +15,13 @@ type scorer struct {
 	altS  map[uint32]int
 	exS   map[uint32]int // exact word id → slot
 	fuzS  map[uint32]int // typo-distance word id → slot
+	trS   map[uint32]int // word prefix id → slot
 	idfW  float64        // total idf of the query
 }
 
 func newScorer(r *Ranking, q *analyzedQuery, st *langStats) *scorer {
 	s := &scorer{r: r, q: q, st: st, stemS: map[uint32]int{}, altS: map[uint32]int{},
-		exS: map[uint32]int{}, fuzS: map[uint32]int{}}
+		exS: map[uint32]int{}, fuzS: map[uint32]int{}, trS: map[uint32]int{}}
 	for i, sl := range q.slots {
 		if sl.stem != 0 {
 			s.stemS[sl.stem] = i
@@ -32,6 +33,9 @@ func newScorer(r *Ranking, q *analyzedQuery, st *langStats) *scorer {
 		}
 		if sl.exact != 0 {
 			s.exS[sl.exact] = i
+		}
+		if sl.trunc != 0 {
+			s.trS[sl.trunc] = i
 		}
 		for _, f := range sl.fuzzy {
 			s.fuzS[f] = i
@@ -56,6 +60,7 @@ func (s *scorer) score(rd *rankDoc) match {
 	tf := make([]float64, n)  // length-normalised, field-weighted stem tf
 	tfx := make([]float64, n) // the same for exact forms
 	tff := make([]float64, n) // the same for typo-corrected forms
+	tft := make([]float64, n) // the same for word prefixes
 	prox := make([]float64, n*n)
 	for f := rankField(0); f < numRankFields; f++ {
 		w := s.r.Weight[f]
@@ -88,6 +93,13 @@ func (s *scorer) score(rd *rankDoc) match {
 				tff[i] += w / normX
 			}
 		}
+		if s.r.Trunc > 0 {
+			for _, id := range rd.trunc[f] {
+				if i, ok := s.trS[id]; ok {
+					tft[i] += w / normX
+				}
+			}
+		}
 	}
 	m := match{matched: make([]bool, n)}
 	var got float64
@@ -97,13 +109,14 @@ func (s *scorer) score(rd *rankDoc) match {
 		if t == 0 && tff[i] > 0 {
 			t = tff[i] * s.r.Fuzzy
 		}
-		if t == 0 && tfx[i] == 0 {
+		if t == 0 && tfx[i] == 0 && tft[i] == 0 {
 			continue
 		}
 		m.matched[i] = true
 		got += sl.idf
 		m.score += sl.idf * t / (k1 + t)
 		m.score += s.r.Exact * sl.idf * tfx[i] / (k1 + tfx[i])
+		m.score += s.r.Trunc * sl.tidf * tft[i] / (k1 + tft[i])
 	}
 	if got == 0 {
 		return match{}

@@ -15,6 +15,7 @@ const (
 	rfTags
 	rfHeadings
 	rfBody
+	rfCode // code-only blocks: commands and examples
 	numRankFields
 )
 
@@ -59,6 +60,7 @@ func (d *dictionary) lookup(term string) (uint32, bool) {
 type rankDoc struct {
 	stems [numRankFields][]uint32
 	exact [numRankFields][]uint32
+	trunc [numRankFields][]uint32 // exact words cut to truncRunes (see truncate)
 	// sectionStart[i] is where section i begins in stems[rfBody]; the lead
 	// (summary and text before the first heading) comes before sectionStart[0].
 	sectionStart []int32
@@ -74,6 +76,7 @@ func (an *analyzers) rankDoc(d *dictionary, a *spravka.Article) *rankDoc {
 		}
 		for _, t := range an.exactTerms(text) {
 			rd.exact[f] = append(rd.exact[f], d.intern(t))
+			rd.trunc[f] = append(rd.trunc[f], d.intern(truncate(t)))
 		}
 	}
 	add(rfTitle, a.Title)
@@ -85,11 +88,13 @@ func (an *analyzers) rankDoc(d *dictionary, a *spravka.Article) *rankDoc {
 	}
 	add(rfBody, a.Summary)
 	add(rfBody, a.Lead)
+	add(rfCode, a.LeadCode)
 	for _, s := range a.Sections {
 		rd.sectionStart = append(rd.sectionStart, int32(len(rd.stems[rfBody])))
 		rd.headingStart = append(rd.headingStart, int32(len(rd.stems[rfHeadings])))
 		add(rfHeadings, s.Title)
 		add(rfBody, s.Text)
+		add(rfCode, s.Code)
 	}
 	return rd
 }
@@ -110,4 +115,23 @@ func (rd *rankDoc) sectionSpan(i int) (bodyFrom, bodyTo, headFrom, headTo int) {
 		bodyTo, headTo = int(rd.sectionStart[i+1]), int(rd.headingStart[i+1])
 	}
 	return
+}
+
+// truncRunes is the length of the word prefix used as a second, cruder
+// stem. Cutting words to their first five letters is a strong baseline for
+// Slavic morphology and catches what a rule-based stemmer misses
+// (alternations such as рядок/рядки, irregular forms).
+const truncRunes = 5
+
+// truncate returns the prefix term of w; the leading "~" keeps prefixes
+// apart from real words in the shared dictionary.
+func truncate(w string) string {
+	n := 0
+	for i := range w {
+		if n == truncRunes {
+			return "~" + w[:i]
+		}
+		n++
+	}
+	return "~" + w
 }

@@ -6,11 +6,14 @@ package search
 // individual queries.
 type Ranking struct {
 	K1     float64                // BM25 term-frequency saturation
-	Weight [numRankFields]float64 // BM25F field weights: title, questions, tags, headings, body
+	Weight [numRankFields]float64 // BM25F field weights: title, questions, tags, headings, body, code
 	B      [numRankFields]float64 // BM25F length normalisation per field
 	// Exact is the weight of matches of the unstemmed word next to stem
 	// matches, so exact forms rank above stem-only ones.
 	Exact float64
+	// Trunc weighs matches of the first letters of words, a second, cruder
+	// stem for morphology the stemmer misses.
+	Trunc float64
 	// Synonym scales the term frequency of a writer-defined synonym.
 	Synonym float64
 	// Fuzzy scales matches of a typo-corrected word.
@@ -29,10 +32,11 @@ type Ranking struct {
 // DefaultRanking returns the ranking spravka ships with.
 func DefaultRanking() Ranking {
 	return Ranking{
-		K1:         1.2,
-		Weight:     [numRankFields]float64{3, 3, 2, 1.5, 1},
-		B:          [numRankFields]float64{0.5, 0.5, 0.3, 0.5, 0.75},
+		K1:         1.5,
+		Weight:     [numRankFields]float64{3, 3, 2, 1.5, 1, 0.5},
+		B:          [numRankFields]float64{0.5, 0.5, 0.3, 0.5, 0.75, 0.75},
 		Exact:      0.3,
+		Trunc:      0.6,
 		Synonym:    0.8,
 		Fuzzy:      0.5,
 		Proximity:  0.3,

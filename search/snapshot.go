@@ -18,6 +18,7 @@ type langStats struct {
 	docs     int
 	df       map[uint32]int32 // documents containing the stem in any field
 	exactDF  map[uint32]int32 // documents containing the exact term in any field
+	truncDF  map[uint32]int32 // documents containing the word prefix in any field
 	totalLen [numRankFields]int64
 }
 
@@ -36,6 +37,7 @@ func (s *langStats) add(rd *rankDoc, sign int32) {
 	}
 	countDistinct(s.df, rd.stems[:], sign)
 	countDistinct(s.exactDF, rd.exact[:], sign)
+	countDistinct(s.truncDF, rd.trunc[:], sign)
 }
 
 func countDistinct(df map[uint32]int32, fields [][]uint32, sign int32) {
@@ -57,12 +59,16 @@ func countDistinct(df map[uint32]int32, fields [][]uint32, sign int32) {
 
 func (s *langStats) clone() *langStats {
 	c := &langStats{docs: s.docs, totalLen: s.totalLen,
-		df: make(map[uint32]int32, len(s.df)), exactDF: make(map[uint32]int32, len(s.exactDF))}
+		df: make(map[uint32]int32, len(s.df)), exactDF: make(map[uint32]int32, len(s.exactDF)),
+		truncDF: make(map[uint32]int32, len(s.truncDF))}
 	for k, v := range s.df {
 		c.df[k] = v
 	}
 	for k, v := range s.exactDF {
 		c.exactDF[k] = v
+	}
+	for k, v := range s.truncDF {
+		c.truncDF[k] = v
 	}
 	return c
 }
@@ -86,7 +92,7 @@ func emptySnapshot() *snapshot {
 		categories: map[string]map[string]spravka.Category{},
 	}
 	for _, l := range spravka.Languages {
-		s.stats[l] = &langStats{df: map[uint32]int32{}, exactDF: map[uint32]int32{}}
+		s.stats[l] = &langStats{df: map[uint32]int32{}, exactDF: map[uint32]int32{}, truncDF: map[uint32]int32{}}
 	}
 	s.reindexDerived()
 	return s

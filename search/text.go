@@ -66,10 +66,14 @@ func fullText(a *spravka.Article) string {
 	b.WriteByte('\n')
 	b.WriteString(a.Lead)
 	b.WriteByte('\n')
+	b.WriteString(a.LeadCode)
+	b.WriteByte('\n')
 	for _, s := range a.Sections {
 		b.WriteString(s.Title)
 		b.WriteByte('\n')
 		b.WriteString(s.Text)
+		b.WriteByte('\n')
+		b.WriteString(s.Code)
 		b.WriteByte('\n')
 	}
 	return b.String()
