@@ -1,0 +1,125 @@
+package search
+
+import (
+	"context"
+	"sort"
+	"time"
+
+	"github.com/spravka/spravka"
+	"github.com/spravka/spravka/search/langid"
+)
+
+// suggestCandidates is how many bleve hits suggest re-scores. Fewer than
+// search's: an agent reads five suggestions, never page three, and a long
+// message's rare words already single out the few articles that matter.
+const suggestCandidates = 60
+
+// Suggest returns the articles that answer a customer's message, each with
+// the passage of its best section. It is Search cut down to what an agent
+// needs — no facets, corrections or pages — so a pasted message of a few
+// hundred words answers in a few milliseconds.
+func (e *Engine) Suggest(ctx context.Context, r spravka.SuggestRequest) (*spravka.Suggestions, error) {
+	out, _, err := e.suggest(ctx, r)
+	return out, err
+}
+
+// suggest also returns the ranking behind the answer, for the calibration
+// of the confidence rule.
+func (e *Engine) suggest(ctx context.Context, r spravka.SuggestRequest) (*spravka.Suggestions, []scored, error) {
+	start := time.Now()
+	if !e.Ready() {
+		return nil, nil, spravka.ErrNotReady
+	}
+	limit := r.Limit
+	if limit <= 0 {
+		limit = spravka.DefaultSuggestions
+	}
+	limit = min(limit, spravka.MaxSuggestions)
+	snap := e.snap.Load()
+	out := &spravka.Suggestions{Suggestions: []spravka.Suggestion{}}
+	if lang, conf := langid.Detect(r.Text); conf >= langid.MinConfidence {
+		out.DetectedLang = lang
+	}
+	out.Lang = r.Lang
+	if out.Lang == "" {
+		out.Lang = out.DetectedLang
+	}
+	if out.Lang == "" {
+		out.Lang = e.cfg.DefaultLang
+	}
+	q := spravka.Query{Text: r.Text, Lang: out.Lang, Category: r.Category, Product: r.Product,
+		Access: r.Access, Exclude: r.Exclude, Page: 1, PerPage: limit}
+
+	aq := e.analyze(snap, r.Text, out.Lang)
+	e.expandFuzzy(aq)
+	ranked, err := e.suggestRank(ctx, snap, q, aq, limit)
+	if err != nil {
+		return nil, nil, err
+	}
+	out.Confident = confident(ranked)
+	for _, sc := range ranked[:min(limit, len(ranked))] {
+		out.Suggestions = append(out.Suggestions, e.suggestion(sc))
+	}
+	out.Took = time.Since(start)
+	return out, ranked, nil
+}
+
+// suggestRank scores the best bleve candidates of q's language with the
+// engine's ranker and returns the top limit+1: one more than asked, so the
+// confidence rule can see the runner-up even when one suggestion is asked.
+func (e *Engine) suggestRank(ctx context.Context, snap *snapshot, q spravka.Query, aq *analyzedQuery, limit int) ([]scored, error) {
+	keys, _, _, err := e.candidates(ctx, q, []*analyzedQuery{aq}, q.Lang, max(suggestCandidates, limit+1), false)
+	if err != nil {
+		return nil, err
+	}
+	s := newScorer(&e.cfg.Ranking, aq, snap.stats[q.Lang])
+	out := make([]scored, 0, len(keys))
+	for _, k := range keys {
+		en, ok := snap.entries[k]
+		if !ok {
+			continue // written to bleve, not yet swapped in
+		}
+		if m := s.score(en.rank); m.score > 0 {
+			out = append(out, scored{e: en, m: m, s: s})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return rankedBefore(out[i], out[j]) })
+	if len(out) > limit+1 {
+		out = out[:limit+1]
+	}
+	return out, nil
+}
+
+// rankedBefore orders by score, then by the writer's weight, then by key,
+// the order Search uses, so both APIs agree on ties.
+func rankedBefore(a, b scored) bool {
+	if a.m.score != b.m.score {
+		return a.m.score > b.m.score
+	}
+	if a.e.art.Weight != b.e.art.Weight {
+		return a.e.art.Weight < b.e.art.Weight
+	}
+	return a.e.art.Key() < b.e.art.Key()
+}
+
+// suggestion renders a ranked article with its best section and passage.
+func (e *Engine) suggestion(sc scored) spravka.Suggestion {
+	a := sc.e.art
+	sg := spravka.Suggestion{
+		Article: spravka.SuggestedArticle{ID: a.ID, Title: a.Title, URL: a.URL(), Lang: a.Lang, Audience: a.Audience},
+		Score:   round3(sc.m.score), MatchedTerms: []string{},
+	}
+	text := leadText(a)
+	if sec := bestSection(sc.s, sc.e.rank); sec >= 0 {
+		s := a.Sections[sec]
+		sg.Section = &spravka.SectionRef{ID: s.ID, Title: s.Title, URL: a.SectionURL(s.ID)}
+		text = s.Text
+	}
+	sg.Passage, sg.PassageHTML = e.passage(sc.s, a.Lang, text, spravka.MaxPassageRunes)
+	for i, ok := range sc.m.matched {
+		if ok {
+			sg.MatchedTerms = append(sg.MatchedTerms, sc.s.q.slots[i].word)
+		}
+	}
+	return sg
+}
