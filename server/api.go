@@ -126,10 +126,6 @@ func (s *Server) handleMethodNotAllowed(w http.ResponseWriter, r *http.Request) 
 	return &spravka.Error{Kind: errMethod, Message: "method " + r.Method + " is not allowed on " + r.URL.Path}
 }
 
-// accessOf returns who is asking. Agent tokens arrive with the agents
-// feature; until then every caller is an anonymous visitor.
-func accessOf(r *http.Request) spravka.Access { return spravka.Public }
-
 func nonNil(ss []string) []string {
 	if ss == nil {
 		return []string{}

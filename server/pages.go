@@ -21,7 +21,7 @@ type pages struct {
 }
 
 // pageNames are the page templates every theme provides.
-var pageNames = []string{"home", "category", "article", "search", "notfound"}
+var pageNames = []string{"home", "category", "article", "search", "notfound", "agent"}
 
 func newPages(theme fs.FS) (*pages, error) {
 	p := &pages{tmpl: map[string]*template.Template{}, strings: map[string]map[string]string{}}

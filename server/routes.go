@@ -21,6 +21,8 @@ func (s *Server) routes() http.Handler {
 	r.Handle("/api/v1/autocomplete", s.api(s.handleAutocomplete)).Methods(http.MethodGet)
 	r.Handle("/api/v1/articles/{id:.+}", s.api(s.handleArticle)).Methods(http.MethodGet)
 	r.Handle("/api/v1/categories", s.api(s.handleCategories)).Methods(http.MethodGet)
+	r.Handle("/api/v1/suggest", s.api(s.handleSuggest)).Methods(http.MethodPost)
+	r.Handle("/agent", s.page(s.handleAgentPage)).Methods(http.MethodGet, http.MethodHead)
 
 	r.Handle("/", s.page(s.handleRoot)).Methods(http.MethodGet, http.MethodHead)
 	r.PathPrefix("/static/").Handler(s.static()).Methods(http.MethodGet, http.MethodHead)
@@ -30,5 +32,5 @@ func (s *Server) routes() http.Handler {
 	r.Handle("/{lang:[a-z]{2}}/{category}/{slug}", s.page(s.handleArticlePage)).Methods(http.MethodGet, http.MethodHead)
 	r.NotFoundHandler = s.notFound()
 	r.MethodNotAllowedHandler = s.api(s.handleMethodNotAllowed)
-	return s.middleware(r)
+	return s.middleware(s.authenticate(r))
 }

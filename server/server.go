@@ -32,6 +32,11 @@ type Config struct {
 	BaseURL     string // absolute site URL for canonical links; empty = from the request
 	Theme       fs.FS  // theme files; overrides already merged (see themes.Merge)
 	Logger      *slog.Logger
+	// Agents may call the agent API and see the internal articles of their
+	// tiers; AdminTokenSHA256 is the hex SHA-256 of the admin token (see auth.go).
+	Agents           []Agent
+	AdminTokenSHA256 string
+	RateLimit        RateLimit // per-token limit; zero = 20 req/s, burst 40
 }
 
 // Server is the HTTP server.
@@ -41,6 +46,7 @@ type Server struct {
 	engine Engine
 	pages  *pages
 	http   *http.Server
+	auth   *authenticator
 }
 
 // New builds a server over engine.
@@ -64,6 +70,11 @@ func New(cfg Config, engine Engine) (*Server, error) {
 		return nil, errors.New("server: theme is required")
 	}
 	s := &Server{cfg: cfg, log: cfg.Logger, engine: engine}
+	auth, err := newAuthenticator(cfg.Agents, cfg.AdminTokenSHA256, cfg.RateLimit)
+	if err != nil {
+		return nil, err
+	}
+	s.auth = auth
 	p, err := newPages(cfg.Theme)
 	if err != nil {
 		return nil, err

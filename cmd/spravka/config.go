@@ -22,6 +22,11 @@ type config struct {
 	SiteName    string `yaml:"site_name"`
 	BaseURL     string `yaml:"base_url"`
 	LogLevel    string `yaml:"log_level"` // debug, info, warn, error
+	// Agents and bots of the agent API, the admin token and the per-token
+	// rate limit (see token.go).
+	Agents           []agentConfig   `yaml:"agents"`
+	AdminTokenSHA256 string          `yaml:"admin_token_sha256"`
+	RateLimit        rateLimitConfig `yaml:"rate_limit"`
 }
 
 func defaults() config {
@@ -113,5 +118,5 @@ func (c config) validate() error {
 	if c.Data == "" {
 		return fmt.Errorf("config: data dir must not be empty")
 	}
-	return nil
+	return c.validateAgents()
 }

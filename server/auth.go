@@ -1,0 +1,179 @@
+package server
+
+import (
+	"context"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/hex"
+	"fmt"
+	"net/http"
+	"regexp"
+	"strings"
+
+	"github.com/spravka/spravka"
+)
+
+// Agent is a support agent, team or bot allowed to call the agent API. Only
+// the SHA-256 of its token is configured, so a leaked config file does not
+// leak the tokens.
+type Agent struct {
+	Name        string   // shown in logs and analytics; unique
+	TokenSHA256 string   // hex SHA-256 of the bearer token
+	Tiers       []string // tiers whose internal articles it may see; empty = public only
+}
+
+// authenticator turns bearer tokens into access. It is built once from the
+// config and never changes; revoking a token means removing it from the
+// config and restarting.
+type authenticator struct {
+	agents  []knownToken
+	limiter *rateLimiter
+}
+
+// knownToken is a configured token hash with the access it grants.
+type knownToken struct {
+	hash   [sha256.Size]byte
+	access spravka.Access
+	admin  bool
+}
+
+// adminName is the agent name of requests made with the admin token.
+const adminName = "admin"
+
+var tierPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,31}$`)
+
+func newAuthenticator(agents []Agent, adminSHA256 string, rl RateLimit) (*authenticator, error) {
+	a := &authenticator{}
+	seen := map[string]bool{}
+	add := func(name, hexHash string, k knownToken) error {
+		h, err := hex.DecodeString(strings.TrimSpace(hexHash))
+		if err != nil || len(h) != sha256.Size {
+			return fmt.Errorf("server: agent %q: token_sha256 must be 64 hex digits", name)
+		}
+		copy(k.hash[:], h)
+		for _, o := range a.agents {
+			if o.hash == k.hash {
+				return fmt.Errorf("server: agents %q and %q share a token", o.access.Agent, name)
+			}
+		}
+		a.agents = append(a.agents, k)
+		return nil
+	}
+	for _, ag := range agents {
+		if ag.Name == "" || ag.Name == adminName || seen[ag.Name] {
+			return nil, fmt.Errorf("server: agent name %q is empty, reserved or used twice", ag.Name)
+		}
+		seen[ag.Name] = true
+		for _, t := range ag.Tiers {
+			if !tierPattern.MatchString(t) || t == spravka.AudiencePublic || t == spravka.AudienceInternal {
+				return nil, fmt.Errorf("server: agent %q: tier %q must be a lowercase name other than public and internal", ag.Name, t)
+			}
+		}
+		tiers := append([]string(nil), ag.Tiers...)
+		if err := add(ag.Name, ag.TokenSHA256, knownToken{access: spravka.Access{Agent: ag.Name, Tiers: tiers}}); err != nil {
+			return nil, err
+		}
+	}
+	if adminSHA256 != "" {
+		// The admin sees what writers see in preview: everything.
+		if err := add(adminName, adminSHA256, knownToken{access: spravka.Access{Agent: adminName, Preview: true}, admin: true}); err != nil {
+			return nil, err
+		}
+	}
+	lim, err := newRateLimiter(rl, len(a.agents))
+	if err != nil {
+		return nil, err
+	}
+	a.limiter = lim
+	return a, nil
+}
+
+// lookup finds the token's entry. Every configured hash is compared, in
+// constant time, whatever matches, so timing reveals nothing about which
+// token (or how much of one) is right.
+func (a *authenticator) lookup(token string) (int, bool) {
+	sum := sha256.Sum256([]byte(token))
+	found := -1
+	for i := range a.agents {
+		if subtle.ConstantTimeCompare(sum[:], a.agents[i].hash[:]) == 1 {
+			found = i
+		}
+	}
+	return found, found >= 0
+}
+
+// bearerToken returns the token of an "Authorization: Bearer" header and
+// whether the header uses that scheme at all. Other schemes (a proxy's Basic
+// auth) are not ours to judge.
+func bearerToken(r *http.Request) (string, bool) {
+	h := r.Header.Get("Authorization")
+	scheme, token, ok := strings.Cut(strings.TrimSpace(h), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return "", false
+	}
+	return strings.TrimSpace(token), true
+}
+
+type ctxKey int
+
+const (
+	accessKey ctxKey = iota
+	adminKey
+)
+
+// accessOf returns who is asking, as the authenticate middleware decided.
+// Nothing a caller sends in the URL or the body can change it.
+func accessOf(r *http.Request) spravka.Access {
+	if a, ok := r.Context().Value(accessKey).(spravka.Access); ok {
+		return a
+	}
+	return spravka.Public
+}
+
+// isAdmin reports whether the request carries the admin token, for admin
+// endpoints such as analytics.
+func isAdmin(r *http.Request) bool {
+	ok, _ := r.Context().Value(adminKey).(bool)
+	return ok
+}
+
+// authenticate resolves the bearer token of API requests: none means an
+// anonymous visitor; an unknown one is refused with 401 rather than served
+// as anonymous, so a misconfigured bot notices at once; a known one is
+// rate-limited per token. Pages are always public and ignore tokens.
+func (s *Server) authenticate(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !strings.HasPrefix(r.URL.Path, "/api/") {
+			next.ServeHTTP(w, r)
+			return
+		}
+		token, ok := bearerToken(r)
+		if !ok {
+			next.ServeHTTP(w, r)
+			return
+		}
+		i, ok := s.auth.lookup(token)
+		if !ok {
+			s.writeAPIError(w, r, spravka.Errorf(spravka.ErrUnauthorized, "the bearer token is not valid"))
+			return
+		}
+		if wait, ok := s.auth.limiter.allow(i); !ok {
+			w.Header().Set("Retry-After", retryAfter(wait))
+			s.writeAPIError(w, r, spravka.Errorf(spravka.ErrRateLimited,
+				"too many requests for this token; retry in %s s", retryAfter(wait)))
+			return
+		}
+		k := s.auth.agents[i]
+		ctx := context.WithValue(r.Context(), accessKey, k.access)
+		ctx = context.WithValue(ctx, adminKey, k.admin)
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// requireAgent refuses anonymous callers of the agent API.
+func requireAgent(r *http.Request) error {
+	if !accessOf(r).IsAgent() {
+		return spravka.Errorf(spravka.ErrUnauthorized, "this endpoint needs an agent token: Authorization: Bearer <token>")
+	}
+	return nil
+}

@@ -1,0 +1,121 @@
+package server
+
+import (
+	"bytes"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/spravka/spravka"
+)
+
+// suggestBody is the request of POST /api/v1/suggest. Unknown fields are
+// refused, so a caller who thinks it can pass "audience" learns it cannot.
+type suggestBody struct {
+	Text     string   `json:"text"`
+	Lang     string   `json:"lang"`
+	Limit    *int     `json:"limit"`
+	Product  string   `json:"product"`
+	Category string   `json:"category"`
+	Exclude  []string `json:"exclude"`
+}
+
+// suggestResponse is the answer of POST /api/v1/suggest.
+type suggestResponse struct {
+	RequestID    string               `json:"request_id"`
+	Lang         string               `json:"lang"`
+	DetectedLang string               `json:"detected_lang"`
+	TookMS       float64              `json:"took_ms"`
+	Confident    bool                 `json:"confident"`
+	Suggestions  []spravka.Suggestion `json:"suggestions"`
+}
+
+// maxSuggestBody bounds the request body: 20,000 characters of text, each
+// up to six bytes when JSON-escaped, plus the other fields.
+const maxSuggestBody = spravka.MaxSuggestRunes*6 + 16<<10
+
+const maxExclude = 100
+
+func (s *Server) handleSuggest(w http.ResponseWriter, r *http.Request) error {
+	if err := requireAgent(r); err != nil {
+		return err
+	}
+	sg, ok := s.engine.(spravka.Suggester)
+	if !ok {
+		return spravka.Errorf(spravka.ErrNotFound, "this server's engine does not offer suggestions")
+	}
+	req, err := readSuggest(w, r)
+	if err != nil {
+		return err
+	}
+	req.Access = accessOf(r)
+	res, err := sg.Suggest(r.Context(), req)
+	if err != nil {
+		return err
+	}
+	out := suggestResponse{RequestID: newRequestID(), Lang: res.Lang, DetectedLang: res.DetectedLang,
+		TookMS: float64(res.Took.Microseconds()) / 1000, Confident: res.Confident, Suggestions: res.Suggestions}
+	w.Header().Set("X-Request-ID", out.RequestID)
+	w.Header().Set("Cache-Control", "no-store")
+	s.recordSuggest(r, req, &out)
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+// readSuggest decodes and validates the body; every problem is the
+// caller's and says which field is wrong.
+func readSuggest(w http.ResponseWriter, r *http.Request) (spravka.SuggestRequest, error) {
+	var b suggestBody
+	raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxSuggestBody))
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooBig):
+		return spravka.SuggestRequest{}, spravka.Errorf(spravka.ErrTooLarge, "the body is over %d bytes", maxSuggestBody)
+	case err != nil:
+		return spravka.SuggestRequest{}, spravka.Errorf(spravka.ErrBadQuery, "could not read the body: %v", err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&b); err != nil {
+		return spravka.SuggestRequest{}, spravka.Errorf(spravka.ErrBadQuery, "the body must be a JSON object {\"text\": …}: %v", err)
+	}
+	if dec.More() {
+		return spravka.SuggestRequest{}, spravka.Errorf(spravka.ErrBadQuery, "the body must hold one JSON object")
+	}
+	if !utf8.ValidString(b.Text) {
+		return spravka.SuggestRequest{}, spravka.Errorf(spravka.ErrBadQuery, "text must be valid UTF-8")
+	}
+	if n := utf8.RuneCountInString(b.Text); n > spravka.MaxSuggestRunes {
+		return spravka.SuggestRequest{}, spravka.Errorf(spravka.ErrTooLarge, "text is %d characters long; the limit is %d", n, spravka.MaxSuggestRunes)
+	}
+	req := spravka.SuggestRequest{Text: strings.TrimSpace(b.Text), Lang: b.Lang, Limit: spravka.DefaultSuggestions,
+		Product: b.Product, Category: b.Category, Exclude: b.Exclude}
+	if b.Limit != nil {
+		req.Limit = *b.Limit
+	}
+	switch {
+	case req.Text == "":
+		return req, spravka.Errorf(spravka.ErrBadQuery, "text is required")
+	case req.Lang != "" && !spravka.IsLanguage(req.Lang):
+		return req, spravka.Errorf(spravka.ErrBadQuery, "unknown lang %q; use one of %s", req.Lang, strings.Join(spravka.Languages, ", "))
+	case req.Limit < 1 || req.Limit > spravka.MaxSuggestions:
+		return req, spravka.Errorf(spravka.ErrBadQuery, "limit must be between 1 and %d, got %d", spravka.MaxSuggestions, req.Limit)
+	}
+	if len(req.Exclude) > maxExclude {
+		return req, spravka.Errorf(spravka.ErrBadQuery, "exclude lists %d ids; the limit is %d", len(req.Exclude), maxExclude)
+	}
+	return req, nil
+}
+
+// newRequestID returns a random id that names one suggest answer, so the
+// agent's feedback on it ("this helped") can refer to it.
+func newRequestID() string {
+	var b [12]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails on supported platforms
+	return hex.EncodeToString(b[:])
+}

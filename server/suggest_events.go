@@ -1,0 +1,36 @@
+package server
+
+import (
+	"net/http"
+	"time"
+	"unicode/utf8"
+
+	"github.com/spravka/spravka"
+)
+
+// SuggestEvent is what one suggest answer tells analytics: which agent
+// asked, what was offered and how sure the engine was. The agent's later
+// feedback refers to it by RequestID. The message text itself is not kept:
+// it is the customer's, and may hold personal data.
+type SuggestEvent struct {
+	RequestID  string
+	At         time.Time
+	Agent      string
+	Lang       string
+	TextRunes  int
+	Confident  bool
+	ArticleIDs []string // in the order offered
+	TookMS     float64
+}
+
+// recordSuggest is the hook analytics (issue 7) plugs into: until the
+// server has an analytics recorder, the event goes to the debug log only.
+func (s *Server) recordSuggest(r *http.Request, req spravka.SuggestRequest, out *suggestResponse) {
+	ev := SuggestEvent{RequestID: out.RequestID, At: time.Now(), Agent: accessOf(r).Agent, Lang: out.Lang,
+		TextRunes: utf8.RuneCountInString(req.Text), Confident: out.Confident, TookMS: out.TookMS}
+	for _, sg := range out.Suggestions {
+		ev.ArticleIDs = append(ev.ArticleIDs, sg.Article.ID)
+	}
+	s.log.Debug("suggest", "request_id", ev.RequestID, "agent", ev.Agent, "lang", ev.Lang,
+		"confident", ev.Confident, "articles", ev.ArticleIDs, "ms", ev.TookMS)
+}
