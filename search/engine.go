@@ -39,6 +39,8 @@ type Engine struct {
 	snap  atomic.Pointer[snapshot]
 	ready atomic.Bool
 	write sync.Mutex // serialises updates; readers never wait on it
+
+	rebuilding sync.Mutex // held by Reindex, so that rebuilds do not overlap
 }
 
 // Open opens (or creates) the index under cfg.DataDir. The engine serves

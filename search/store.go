@@ -18,6 +18,10 @@ import (
 type manifest struct {
 	MappingVersion int               `json:"mapping_version"`
 	Hashes         map[string]string `json:"hashes"` // article key → content hash
+	// IndexDir names the folder of the live bleve index. A rebuild writes a
+	// new folder beside it and commits by rewriting the manifest, so a crash
+	// at any point leaves a manifest that names a complete index.
+	IndexDir string `json:"index_dir,omitempty"`
 }
 
 const (
@@ -31,8 +35,12 @@ const (
 type store struct {
 	dir  string
 	lock *os.File
-	idx  bleve.Index
+	idx  bleve.Index // alias over cur: every reader goes through it, so a swap is atomic
 	man  manifest
+
+	alias   bleve.IndexAlias
+	cur     bleve.Index
+	retired retired // indexes swapped out, closed and deleted after a grace period
 }
 
 // openStore locks dir and opens the index in it, creating or rebuilding it
@@ -46,31 +54,30 @@ func openStore(dir string) (*store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &store{dir: dir, lock: lock}
+	s := &store{dir: dir, lock: lock, retired: retired{grace: retireGrace}}
 	s.man = readManifest(filepath.Join(dir, manifestFile))
-	path := filepath.Join(dir, indexDir)
 	if s.man.MappingVersion == MappingVersion {
-		if idx, err := bleve.Open(path); err == nil {
-			s.idx = idx
+		if idx, err := bleve.Open(filepath.Join(dir, s.man.indexDir())); err == nil {
+			s.use(idx)
+			s.removeStrayIndexes()
 			return s, nil
 		}
 	}
-	// Rebuild from scratch: the old index is stale or broken.
-	if err := os.RemoveAll(path); err != nil {
-		s.close()
-		return nil, fmt.Errorf("remove stale index: %w", err)
-	}
-	idx, err := bleve.New(path, newMapping())
+	// Rebuild from scratch beside the old index, which is stale or broken;
+	// the manifest switches to the new folder only once it exists.
+	name := newIndexDir()
+	idx, err := bleve.New(filepath.Join(dir, name), newMapping())
 	if err != nil {
 		s.close()
 		return nil, fmt.Errorf("create index: %w", err)
 	}
-	s.idx = idx
-	s.man = manifest{MappingVersion: MappingVersion, Hashes: map[string]string{}}
+	s.use(idx)
+	s.man = manifest{MappingVersion: MappingVersion, Hashes: map[string]string{}, IndexDir: name}
 	if err := s.saveManifest(); err != nil {
 		s.close()
 		return nil, err
 	}
+	s.removeStrayIndexes()
 	return s, nil
 }
 
@@ -120,10 +127,16 @@ func (s *store) saveManifest() error {
 func (s *store) close() error {
 	var err error
 	if s.idx != nil {
-		err = s.idx.Close()
+		s.idx.Close() // the alias only; it does not close what it points at
 	}
+	if s.cur != nil {
+		err = s.cur.Close()
+	}
+	s.idx, s.cur = nil, nil // a second Close is a no-op
+	s.retired.flush()
 	if s.lock != nil {
 		s.lock.Close()
+		s.lock = nil
 	}
 	return err
 }
