@@ -26,12 +26,13 @@ func (e *Engine) passage(s *scorer, lang, text string, maxRunes int) (plain, mar
 	if text == "" {
 		return "", ""
 	}
-	ws := e.words(s, lang, text)
+	ws := e.matchWords(s, lang, text)
 	sents := splitSentences(text, ws)
 	from, to := bestSentences(s, text, sents, maxRunes)
 	if from == to {
-		// One sentence longer than the budget: cut it at words.
-		return cutLong(s, text, ws, sents[from], maxRunes)
+		// One sentence longer than the budget: cut it at words, stop
+		// words included.
+		return cutLong(s, text, e.words(s, lang, text), sents[from], maxRunes)
 	}
 	a, b := sents[from].from, sents[to-1].to
 	return text[a:b], markWords(text, ws, a, b)
@@ -217,4 +218,45 @@ func markWords(text string, ws []word, from, to int) string {
 	}
 	b.WriteString(html.EscapeString(text[pos:to]))
 	return b.String()
+}
+
+// matchWords is words for passages: the words of text that match a query
+// slot, found with one pass of the stemming analyzer over the whole text
+// instead of two analyses per distinct word. An exact or typo-corrected
+// match has the slot's stem too, so the stems find them all but the typo
+// matches, which are looked up by their lower-cased form. Stop words are
+// not in the list; they never match. Offsets stay valid because the
+// analyzers' character filter never changes a text's length.
+func (e *Engine) matchWords(s *scorer, lang, text string) []word {
+	an, ok := e.an.stemmed[lang]
+	if !ok {
+		an = e.an.exact
+	}
+	toks := an.Analyze([]byte(text))
+	out := make([]word, 0, len(toks))
+	runes, last := 0, 0
+	for _, t := range toks {
+		if t.Start < last || t.End > len(text) {
+			continue // never expected: tokens come in order, inside the text
+		}
+		runes += utf8.RuneCountInString(text[last:t.Start])
+		last = t.Start
+		w := word{from: t.Start, to: t.End, rfrom: runes, slot: -1}
+		if id, ok := e.dict.lookup(string(t.Term)); ok {
+			if k, ok := s.stemS[id]; ok {
+				w.slot = k
+			} else if k, ok := s.altS[id]; ok {
+				w.slot = k
+			}
+		}
+		if w.slot < 0 && len(s.fuzS) > 0 {
+			if id, ok := e.dict.lookup(strings.ToLower(text[t.Start:t.End])); ok {
+				if k, ok := s.fuzS[id]; ok {
+					w.slot = k
+				}
+			}
+		}
+		out = append(out, w)
+	}
+	return out
 }

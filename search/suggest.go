@@ -2,7 +2,9 @@ package search
 
 import (
 	"context"
+	"math"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/spravka/spravka"
@@ -12,7 +14,7 @@ import (
 // suggestCandidates is how many bleve hits suggest re-scores. Fewer than
 // search's: an agent reads five suggestions, never page three, and a long
 // message's rare words already single out the few articles that matter.
-const suggestCandidates = 60
+const suggestCandidates = 30
 
 // Suggest returns the articles that answer a customer's message, each with
 // the passage of its best section. It is Search cut down to what an agent
@@ -50,7 +52,7 @@ func (e *Engine) suggest(ctx context.Context, r spravka.SuggestRequest) (*spravk
 	q := spravka.Query{Text: r.Text, Lang: out.Lang, Category: r.Category, Product: r.Product,
 		Access: r.Access, Exclude: r.Exclude, Page: 1, PerPage: limit}
 
-	aq := e.analyze(snap, r.Text, out.Lang)
+	aq := e.analyze(snap, distinctWords(r.Text), out.Lang)
 	e.expandFuzzy(aq)
 	ranked, err := e.suggestRank(ctx, snap, q, aq, limit)
 	if err != nil {
@@ -68,11 +70,12 @@ func (e *Engine) suggest(ctx context.Context, r spravka.SuggestRequest) (*spravk
 // engine's ranker and returns the top limit+1: one more than asked, so the
 // confidence rule can see the runner-up even when one suggestion is asked.
 func (e *Engine) suggestRank(ctx context.Context, snap *snapshot, q spravka.Query, aq *analyzedQuery, limit int) ([]scored, error) {
-	keys, _, _, err := e.candidates(ctx, q, []*analyzedQuery{aq}, q.Lang, max(suggestCandidates, limit+1), false)
+	st := snap.stats[q.Lang]
+	keys, _, _, err := e.candidates(ctx, q, []*analyzedQuery{candidateTerms(aq, st)}, q.Lang, max(suggestCandidates, limit+1), false)
 	if err != nil {
 		return nil, err
 	}
-	s := newScorer(&e.cfg.Ranking, aq, snap.stats[q.Lang])
+	s := newScorer(&e.cfg.Ranking, aq, st)
 	out := make([]scored, 0, len(keys))
 	for _, k := range keys {
 		en, ok := snap.entries[k]
@@ -88,6 +91,72 @@ func (e *Engine) suggestRank(ctx context.Context, snap *snapshot, q spravka.Quer
 		out = out[:limit+1]
 	}
 	return out, nil
+}
+
+// Candidate terms. A pasted message keeps up to Ranking.MaxTerms words;
+// the common ones among them have postings lists of thousands of documents
+// and cost most of the index query while adding no document that rarer
+// words would not find. So the rarest words find the candidates and every
+// word ranks them, as in MaxScore-style retrieval.
+const (
+	maxCandidateTerms = 8
+	minCandidateTerms = 3
+	// commonShare is the document frequency, as a share of the language's
+	// documents, above which a word is too common to look candidates up by.
+	commonShare = 0.05
+)
+
+// candidateTerms returns aq cut to the words that find candidates: at most
+// maxCandidateTerms of the rarest, without the common ones unless fewer
+// than minCandidateTerms would be left.
+func candidateTerms(aq *analyzedQuery, st *langStats) *analyzedQuery {
+	if len(aq.slots) <= minCandidateTerms {
+		return aq
+	}
+	common := math.Inf(-1)
+	if st != nil {
+		common = idf(st, int(commonShare*float64(st.docs)))
+	}
+	byIDF := make([]int, len(aq.slots))
+	for i := range byIDF {
+		byIDF[i] = i
+	}
+	sort.SliceStable(byIDF, func(a, b int) bool { return aq.slots[byIDF[a]].idf > aq.slots[byIDF[b]].idf })
+	keep := byIDF[:0:0]
+	for _, i := range byIDF {
+		if len(keep) == maxCandidateTerms || (len(keep) >= minCandidateTerms && aq.slots[i].idf < common) {
+			break
+		}
+		keep = append(keep, i)
+	}
+	if len(keep) == len(aq.slots) {
+		return aq
+	}
+	sort.Ints(keep)
+	out := &analyzedQuery{lang: aq.lang, known: aq.known, slots: make([]slot, 0, len(keep))}
+	for _, i := range keep {
+		out.slots = append(out.slots, aq.slots[i])
+	}
+	return out
+}
+
+// distinctWords returns text with every repeated whitespace-separated word
+// left out, in order of first use. Query analysis keeps distinct words
+// anyway, so the result is the same for a fraction of the analysis of a
+// long message, which repeats its words as text does.
+func distinctWords(text string) string {
+	fields := strings.Fields(text)
+	seen := make(map[string]bool, len(fields))
+	var b strings.Builder
+	b.Grow(len(text))
+	for _, f := range fields {
+		if !seen[f] {
+			seen[f] = true
+			b.WriteString(f)
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
 }
 
 // rankedBefore orders by score, then by the writer's weight, then by key,
