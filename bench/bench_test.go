@@ -117,9 +117,41 @@ func reportLatency(b *testing.B, eng *search.Engine, queries []spravka.Query) {
 		}
 		took = append(took, time.Since(start))
 	}
+	reportPercentiles(b, took)
+}
+
+// reportPercentiles reports p50 and p99 of per-call latencies in ms.
+func reportPercentiles(b *testing.B, took []time.Duration) {
 	sort.Slice(took, func(i, j int) bool { return took[i] < took[j] })
 	ms := func(p float64) float64 { return float64(took[int(p*float64(len(took)-1))].Microseconds()) / 1000 }
 	b.ReportMetric(ms(0.50), "p50-ms")
 	b.ReportMetric(ms(0.99), "p99-ms")
-	b.ReportMetric(0, "ns/op") // per-query figures above are the ones that matter
+	b.ReportMetric(0, "ns/op") // per-call figures above are the ones that matter
+}
+
+// BenchmarkAutocomplete20k types the first letters of title words, as a
+// visitor does in the search box, and reports latency percentiles (target:
+// p99 ≤ 5 ms).
+func BenchmarkAutocomplete20k(b *testing.B) {
+	eng, v := engine20k(b)
+	var inputs []spravka.Query
+	for _, q := range Queries(v, 2000, 11) {
+		words := strings.Fields(q.Text)
+		last := []rune(words[len(words)-1])
+		words[len(words)-1] = string(last[:min(len(last), 2+len(words)%3)])
+		q.Text = strings.Join(words, " ")
+		inputs = append(inputs, q)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		took := make([]time.Duration, 0, len(inputs))
+		for _, q := range inputs {
+			start := time.Now()
+			if _, err := eng.Autocomplete(context.Background(), q.Text, q.Lang, spravka.Public); err != nil {
+				b.Fatal(err)
+			}
+			took = append(took, time.Since(start))
+		}
+		reportPercentiles(b, took)
+	}
 }

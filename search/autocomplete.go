@@ -2,21 +2,18 @@ package search
 
 import (
 	"context"
-	"fmt"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search/query"
-
 	"github.com/spravka/spravka"
 )
 
-// Autocomplete returns titles whose words start with the last word typed and
-// that contain the earlier words (stemmed). Only letters and digits typed so
-// far form the prefix; nothing typed reaches query syntax.
+// Autocomplete returns titles whose words (or whose questions' words) start
+// with the last word typed and whose title, questions, tags or headings
+// contain the earlier words (stemmed). The prefix is the normalised last
+// word, at least two letters; nothing typed reaches query syntax.
 func (e *Engine) Autocomplete(ctx context.Context, text, lang string, access spravka.Access) ([]spravka.Completion, error) {
 	if !e.Ready() {
 		return nil, spravka.ErrNotReady
@@ -30,43 +27,48 @@ func (e *Engine) Autocomplete(ctx context.Context, text, lang string, access spr
 	if ts := e.an.exactTerms(last); len(ts) > 0 {
 		prefix = ts[len(ts)-1]
 	}
-	var clauses []query.Query
-	if utf8.RuneCountInString(prefix) >= 2 {
-		p := bleve.NewPrefixQuery(prefix)
-		p.SetField(fieldTitleX)
-		clauses = append(clauses, p)
-	}
-	for _, sl := range e.analyze(snap, head, lang).slots {
-		t := bleve.NewTermQuery(sl.stemT)
-		t.SetField(fieldAll)
-		clauses = append(clauses, t)
-	}
-	if len(clauses) == 0 {
+	if utf8.RuneCountInString(prefix) < 2 {
 		return []spravka.Completion{}, nil
 	}
-	clauses = append(clauses, filterQuery(spravka.Query{Access: access}, lang)...)
-	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(clauses...), 50, 0, false)
-	res, err := e.index().SearchInContext(ctx, req)
-	if err != nil {
-		return nil, fmt.Errorf("autocomplete: %w", err)
+	var need []uint32 // stems of the earlier, complete words
+	for _, sl := range e.analyze(snap, head, lang).slots {
+		if sl.stem == 0 {
+			return []spravka.Completion{}, nil // a word no article has
+		}
+		need = append(need, sl.stem)
 	}
 	type cand struct {
 		a     *spravka.Article
 		score float64
 	}
-	var cands []cand
-	for _, h := range res.Hits {
-		if en, ok := snap.entries[h.ID]; ok {
-			score := h.Score
-			// A title that itself has the typed word beats one whose
-			// questions have it; shorter titles are closer to what was typed.
-			if prefix != "" && titleHasPrefix(e, en.art.Title, prefix) {
-				score *= 2
-			}
-			cands = append(cands, cand{en.art, score / (1 + float64(len(en.art.Title))/200)})
+	best := map[string]float64{}
+	snap.completions.withPrefix(lang, prefix, func(w titleWord) {
+		score := 1.0
+		if w.inTitle {
+			score = 2 // the title itself has the word, not just a question
 		}
+		if score > best[w.key] {
+			best[w.key] = score
+		}
+	})
+	var cands []cand
+	for key, score := range best {
+		en := snap.entries[key]
+		if en == nil || !access.CanSee(en.art) || !hasAll(en.rank, need) {
+			continue
+		}
+		// Shorter titles are closer to what was typed.
+		cands = append(cands, cand{en.art, score / (1 + float64(len(en.art.Title))/200)})
 	}
-	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	sort.Slice(cands, func(i, j int) bool {
+		if cands[i].score != cands[j].score {
+			return cands[i].score > cands[j].score
+		}
+		if cands[i].a.Weight != cands[j].a.Weight {
+			return cands[i].a.Weight < cands[j].a.Weight
+		}
+		return cands[i].a.Title < cands[j].a.Title
+	})
 	out := []spravka.Completion{}
 	for i := 0; i < len(cands) && i < spravka.MaxCompletions; i++ {
 		a := cands[i].a
@@ -75,13 +77,24 @@ func (e *Engine) Autocomplete(ctx context.Context, text, lang string, access spr
 	return out, nil
 }
 
-func titleHasPrefix(e *Engine, title, prefix string) bool {
-	for _, w := range e.an.exactTerms(title) {
-		if strings.HasPrefix(w, prefix) {
-			return true
+// hasAll reports whether the article's title, questions, tags or headings
+// contain every stem in need.
+func hasAll(rd *rankDoc, need []uint32) bool {
+	for _, id := range need {
+		found := false
+		for f := rfTitle; f <= rfHeadings && !found; f++ {
+			for _, t := range rd.stems[f] {
+				if t == id {
+					found = true
+					break
+				}
+			}
+		}
+		if !found {
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 // splitLastWord splits text into everything before the last word and the

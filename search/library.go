@@ -101,7 +101,8 @@ func (e *Engine) analyzeAll(ctx context.Context, arts []*spravka.Article) []*ent
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i] = &entry{art: arts[i], rank: e.an.rankDoc(e.dict, arts[i])}
+				a := arts[i]
+				out[i] = &entry{art: a, rank: e.an.rankDoc(e.dict, a), words: e.an.titleWordsOf(a.Key(), a)}
 			}
 		}()
 	}

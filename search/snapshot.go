@@ -8,8 +8,9 @@ import (
 
 // entry is one served article with its ranking data.
 type entry struct {
-	art  *spravka.Article
-	rank *rankDoc
+	art   *spravka.Article
+	rank  *rankDoc
+	words []titleWord // title and question words, for autocomplete
 }
 
 // langStats are the collection statistics BM25F needs, per language so that
@@ -76,12 +77,13 @@ func (s *langStats) clone() *langStats {
 // snapshot is an immutable view of everything served. Updates build a new
 // snapshot and swap it in, so readers never see a half-applied change.
 type snapshot struct {
-	entries    map[string]*entry                      // key lang/id
-	stats      map[string]*langStats                  // by lang
-	synonyms   map[string]*synonyms                   // by lang
-	categories map[string]map[string]spravka.Category // lang → id → metadata
-	aliases    map[string]string                      // old path → article key
-	byTrans    map[string][]*entry                    // translation key → versions, sorted by lang order
+	entries     map[string]*entry                      // key lang/id
+	stats       map[string]*langStats                  // by lang
+	synonyms    map[string]*synonyms                   // by lang
+	categories  map[string]map[string]spravka.Category // lang → id → metadata
+	aliases     map[string]string                      // old path → article key
+	byTrans     map[string][]*entry                    // translation key → versions, sorted by lang order
+	completions completions                            // title and question words for autocomplete
 }
 
 func emptySnapshot() *snapshot {
@@ -102,6 +104,7 @@ func emptySnapshot() *snapshot {
 func (s *snapshot) reindexDerived() {
 	s.aliases = map[string]string{}
 	s.byTrans = map[string][]*entry{}
+	s.completions = buildCompletions(s.entries)
 	for key, e := range s.entries {
 		for _, al := range e.art.Aliases {
 			s.aliases[normalizeAlias(al)] = key
