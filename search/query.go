@@ -16,6 +16,7 @@ type slot struct {
 	alts  []uint32 // stems of writer-defined synonyms
 	fuzzy []uint32 // exact ids of dictionary words within the typo distance
 	idf   float64
+	known bool   // the language's vocabulary has the stem (or a synonym)
 	stemT string // stemmed term text (for bleve)
 	fuzzT []string
 	altT  []string
@@ -59,6 +60,7 @@ func (e *Engine) analyze(snap *snapshot, text, lang string) *analyzedQuery {
 		}
 		if df > 0 {
 			q.known++
+			sl.known = true
 		}
 		if syn := snap.synonyms[lang]; syn != nil {
 			for _, alt := range syn.expand(s) {
@@ -107,13 +109,21 @@ func idf(st *langStats, df int) float64 {
 	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
 }
 
-// rarest keeps the n slots with the highest idf, in query order.
+// rarest keeps the n slots with the highest idf, in query order. Words the
+// content does not know at all go last: in a pasted message they are
+// greetings, names and typos, and the rarest known words carry the meaning.
 func rarest(slots []slot, n int) []slot {
 	idx := make([]int, len(slots))
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return slots[idx[a]].idf > slots[idx[b]].idf })
+	sort.SliceStable(idx, func(a, b int) bool {
+		x, y := slots[idx[a]], slots[idx[b]]
+		if x.known != y.known {
+			return x.known
+		}
+		return x.idf > y.idf
+	})
 	keep := idx[:n]
 	sort.Ints(keep)
 	out := make([]slot, 0, n)
