@@ -2,7 +2,6 @@ package search
 
 import (
 	"context"
-	"math"
 	"sort"
 	"strings"
 	"time"
@@ -39,9 +38,9 @@ func (e *Engine) suggest(ctx context.Context, r spravka.SuggestRequest) (*spravk
 	limit = min(limit, spravka.MaxSuggestions)
 	snap := e.snap.Load()
 	out := &spravka.Suggestions{Suggestions: []spravka.Suggestion{}}
-	if lang, conf := langid.Detect(r.Text); conf >= langid.MinConfidence {
-		out.DetectedLang = lang
-	}
+	// A message is long enough for a weak guess to beat the default
+	// language: a Cyrillic message searched as English finds nothing.
+	out.DetectedLang, _ = langid.Detect(r.Text)
 	out.Lang = r.Lang
 	if out.Lang == "" {
 		out.Lang = out.DetectedLang
@@ -95,39 +94,47 @@ func (e *Engine) suggestRank(ctx context.Context, snap *snapshot, q spravka.Quer
 
 // Candidate terms. A pasted message keeps up to Ranking.MaxTerms words;
 // the common ones among them have postings lists of thousands of documents
-// and cost most of the index query while adding no document that rarer
-// words would not find. So the rarest words find the candidates and every
-// word ranks them, as in MaxScore-style retrieval.
+// and cost most of the index query while adding few documents that rarer
+// words would not find. So in a large help center the rarest words find
+// the candidates and every word ranks them, as in MaxScore-style
+// retrieval. The cut is by absolute document frequency, because that is
+// what a postings list costs: a small help center keeps every word.
 const (
 	maxCandidateTerms = 8
 	minCandidateTerms = 3
-	// commonShare is the document frequency, as a share of the language's
-	// documents, above which a word is too common to look candidates up by.
-	commonShare = 0.05
+	// commonDF is the document frequency above which a word is too common
+	// to look candidates up by.
+	commonDF = 200
 )
 
 // candidateTerms returns aq cut to the words that find candidates: at most
-// maxCandidateTerms of the rarest, without the common ones unless fewer
-// than minCandidateTerms would be left.
+// maxCandidateTerms of the rarest known words, without the common ones
+// unless fewer than minCandidateTerms would be left. Words the index does
+// not know (and has no typo-corrections for) find nothing and cost
+// nothing, so they are kept without counting.
 func candidateTerms(aq *analyzedQuery, st *langStats) *analyzedQuery {
-	if len(aq.slots) <= minCandidateTerms {
+	if st == nil || len(aq.slots) <= minCandidateTerms {
 		return aq
 	}
-	common := math.Inf(-1)
-	if st != nil {
-		common = idf(st, int(commonShare*float64(st.docs)))
-	}
+	common := idf(st, commonDF)
 	byIDF := make([]int, len(aq.slots))
 	for i := range byIDF {
 		byIDF[i] = i
 	}
 	sort.SliceStable(byIDF, func(a, b int) bool { return aq.slots[byIDF[a]].idf > aq.slots[byIDF[b]].idf })
-	keep := byIDF[:0:0]
+	var keep []int
+	known := 0
 	for _, i := range byIDF {
-		if len(keep) == maxCandidateTerms || (len(keep) >= minCandidateTerms && aq.slots[i].idf < common) {
-			break
+		sl := aq.slots[i]
+		if sl.stem == 0 && len(sl.alts) == 0 && len(sl.fuzzy) == 0 {
+			keep = append(keep, i)
+			continue
+		}
+		if known == maxCandidateTerms || (known >= minCandidateTerms && sl.idf < common) {
+			continue
 		}
 		keep = append(keep, i)
+		known++
 	}
 	if len(keep) == len(aq.slots) {
 		return aq
