@@ -25,6 +25,10 @@ func (s *Server) routes() http.Handler {
 	r.Handle("/agent", s.page(s.handleAgentPage)).Methods(http.MethodGet, http.MethodHead)
 
 	r.Handle("/", s.page(s.handleRoot)).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/robots.txt", s.page(s.handleRobots)).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/sitemap.xml", s.page(s.handleSitemap)).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/{lang:[a-z]{2}}/feed.xml", s.page(s.handleFeed)).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/{lang:[a-z]{2}}/opensearch.xml", s.page(s.handleOpenSearch)).Methods(http.MethodGet, http.MethodHead)
 	r.PathPrefix("/static/").Handler(s.static()).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/{lang:[a-z]{2}}/", s.page(s.handleHome)).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/{lang:[a-z]{2}}/search", s.page(s.handleSearchPage)).Methods(http.MethodGet, http.MethodHead)

@@ -37,6 +37,9 @@ type Config struct {
 	Agents           []Agent
 	AdminTokenSHA256 string
 	RateLimit        RateLimit // per-token limit; zero = 20 req/s, burst 40
+	// UnsafeHTML says the content was indexed with raw HTML allowed
+	// (indexer.Options.UnsafeHTML); article bodies are then sanitised.
+	UnsafeHTML bool
 }
 
 // Server is the HTTP server.
@@ -47,6 +50,7 @@ type Server struct {
 	pages  *pages
 	http   *http.Server
 	auth   *authenticator
+	bodies *articleBodies // article page bodies, sanitised when UnsafeHTML
 }
 
 // New builds a server over engine.
@@ -80,6 +84,7 @@ func New(cfg Config, engine Engine) (*Server, error) {
 		return nil, err
 	}
 	s.pages = p
+	s.bodies = newArticleBodies(cfg.UnsafeHTML)
 	s.http = &http.Server{
 		Addr:              cfg.Addr,
 		Handler:           s.routes(),

@@ -9,30 +9,51 @@ import (
 	"github.com/spravka/spravka"
 )
 
-// page adapts an HTML handler: not-found errors render the theme's 404 page
-// (with a search box), other errors a plain message with their status.
+// page adapts an HTML handler. The page is held until the handler returns,
+// so a successful one gets an ETag (and 304 on a match) and a failed one is
+// replaced whole: not-found errors render the theme's 404 page with a
+// search box, other errors the same page with their status and message.
 func (s *Server) page(h handlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		err := h(w, r)
-		if err == nil {
-			return
+		buf := newBufferedResponse()
+		if err := h(buf, r); err != nil {
+			buf.reset()
+			s.renderError(buf, r, err)
 		}
-		status, _ := statusOf(err)
-		if status == http.StatusInternalServerError {
-			s.log.Error("page failed", "path", r.URL.Path, "err", err)
-		}
-		lang := mux.Vars(r)["lang"]
-		if !spravka.IsLanguage(lang) {
-			lang = s.langOf(r)
-		}
-		v := view{Lang: lang, Langs: spravka.Languages, SiteName: s.cfg.SiteName, Data: spravka.ErrorMessage(err)}
-		if rerr := s.pages.render(w, status, "notfound", v); rerr != nil {
-			http.Error(w, http.StatusText(status), status)
-		}
+		buf.flush(w, r)
 	})
 }
 
+// errorPage is the data of the error page.
+type errorPage struct {
+	Status  int
+	Message string // shown for statuses other than 404, whose text the theme has
+}
+
+func (s *Server) renderError(w http.ResponseWriter, r *http.Request, err error) {
+	status, _ := statusOf(err)
+	if status == http.StatusInternalServerError {
+		s.log.Error("page failed", "path", r.URL.Path, "err", err)
+	}
+	lang := mux.Vars(r)["lang"]
+	if !spravka.IsLanguage(lang) {
+		lang = s.langOf(r)
+	}
+	v := s.newView(r, lang, "")
+	v.Canonical, v.NoIndex = "", true
+	v.Data = errorPage{Status: status, Message: spravka.ErrorMessage(err)}
+	w.Header().Set("Cache-Control", "no-store")
+	if rerr := s.pages.render(w, status, "notfound", v); rerr != nil {
+		s.log.Error("error page failed", "path", r.URL.Path, "err", rerr)
+		http.Error(w, http.StatusText(status), status)
+	}
+}
+
+// handleRoot sends visitors to their language's home. The answer depends on
+// Accept-Language, so caches must key on it.
 func (s *Server) handleRoot(w http.ResponseWriter, r *http.Request) error {
+	w.Header().Set("Vary", "Accept-Language")
+	w.Header().Set("Cache-Control", "private, no-cache")
 	http.Redirect(w, r, "/"+s.langOf(r)+"/", http.StatusFound)
 	return nil
 }
@@ -41,69 +62,14 @@ func (s *Server) handleRoot(w http.ResponseWriter, r *http.Request) error {
 func pageLang(r *http.Request) (string, error) {
 	lang := mux.Vars(r)["lang"]
 	if !spravka.IsLanguage(lang) {
-		return "", spravka.Errorf(spravka.ErrNotFound, "page not found")
+		return "", errPageNotFound
 	}
 	return lang, nil
 }
 
-func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
-	lang, err := pageLang(r)
-	if err != nil {
-		return err
-	}
-	cats, err := s.engine.Categories(r.Context(), lang, spravka.Public)
-	if err != nil {
-		return err
-	}
-	return s.pages.render(w, http.StatusOK, "home", view{Lang: lang, Langs: spravka.Languages, SiteName: s.cfg.SiteName,
-		Title: s.cfg.SiteName, Data: cats})
-}
-
-func (s *Server) handleCategoryPage(w http.ResponseWriter, r *http.Request) error {
-	lang, err := pageLang(r)
-	if err != nil {
-		return err
-	}
-	id := mux.Vars(r)["category"]
-	cats, err := s.engine.Categories(r.Context(), lang, spravka.Public)
-	if err != nil {
-		return err
-	}
-	for _, c := range cats {
-		if c.ID == id {
-			arts := s.engine.Articles(r.Context(), lang, id, spravka.Public)
-			return s.pages.render(w, http.StatusOK, "category", view{Lang: lang, Langs: spravka.Languages,
-				SiteName: s.cfg.SiteName, Title: c.Title, Data: map[string]any{"Category": c, "Articles": arts}})
-		}
-	}
-	return s.aliasOr404(w, r)
-}
-
-func (s *Server) handleArticlePage(w http.ResponseWriter, r *http.Request) error {
-	lang, err := pageLang(r)
-	if err != nil {
-		return err
-	}
-	vars := mux.Vars(r)
-	id := vars["category"] + "/" + vars["slug"]
-	a, err := s.engine.Article(r.Context(), id, lang, spravka.Public)
-	if err != nil || a.Category != vars["category"] || a.Slug != vars["slug"] {
-		// The id default is category/slug; an article with an explicit id is
-		// found by its URL among the category's articles.
-		a = nil
-		for _, c := range s.engine.Articles(r.Context(), lang, vars["category"], spravka.Public) {
-			if c.Slug == vars["slug"] {
-				a = c
-				break
-			}
-		}
-		if a == nil {
-			return s.aliasOr404(w, r)
-		}
-	}
-	return s.pages.render(w, http.StatusOK, "article", view{Lang: lang, Langs: spravka.Languages, SiteName: s.cfg.SiteName,
-		Title: a.Title, Data: map[string]any{"Article": a, "Translations": s.engine.Translations(r.Context(), a, spravka.Public)}})
-}
+// errPageNotFound is every public "not there": missing, non-public and
+// unknown pages must be indistinguishable.
+var errPageNotFound = spravka.Errorf(spravka.ErrNotFound, "page not found")
 
 // aliasOr404 redirects an old path listed in an article's aliases with 301.
 func (s *Server) aliasOr404(w http.ResponseWriter, r *http.Request) error {
@@ -111,35 +77,12 @@ func (s *Server) aliasOr404(w http.ResponseWriter, r *http.Request) error {
 		http.Redirect(w, r, a.URL(), http.StatusMovedPermanently)
 		return nil
 	}
-	return spravka.Errorf(spravka.ErrNotFound, "page not found")
-}
-
-func (s *Server) handleSearchPage(w http.ResponseWriter, r *http.Request) error {
-	lang, err := pageLang(r)
-	if err != nil {
-		return err
-	}
-	v := r.URL.Query()
-	if v.Get("lang") == "" {
-		v.Set("lang", lang)
-	}
-	q, err := searchParams(v)
-	if err != nil {
-		return err
-	}
-	var res *spravka.Result
-	if q.Text != "" {
-		if res, err = s.engine.Search(r.Context(), q); err != nil {
-			return err
-		}
-	}
-	return s.pages.render(w, http.StatusOK, "search", view{Lang: lang, Langs: spravka.Languages, SiteName: s.cfg.SiteName,
-		Title: q.Text, Query: q.Text, Data: res})
+	return errPageNotFound
 }
 
 // notFound answers JSON under /api/ and the HTML 404 page elsewhere.
 func (s *Server) notFound() http.Handler {
-	api, page := s.api(s.handleAPINotFound), s.page(s.handleNotFound)
+	api, page := s.api(s.handleAPINotFound), s.page(s.aliasOr404)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasPrefix(r.URL.Path, "/api/") {
 			api.ServeHTTP(w, r)
@@ -149,10 +92,12 @@ func (s *Server) notFound() http.Handler {
 	})
 }
 
-func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) error {
-	if a, ok := s.engine.Alias(r.URL.Path, spravka.Public); ok {
-		http.Redirect(w, r, a.URL(), http.StatusMovedPermanently)
-		return nil
+// categoryTitles maps the category ids of lang to their titles, for
+// breadcrumbs and hit labels.
+func categoryTitles(cats []spravka.Category) map[string]string {
+	out := make(map[string]string, len(cats))
+	for _, c := range cats {
+		out[c.ID] = c.Title
 	}
-	return spravka.Errorf(spravka.ErrNotFound, "page not found")
+	return out
 }
