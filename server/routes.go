@@ -23,6 +23,7 @@ func (s *Server) routes() http.Handler {
 	r.Handle("/api/v1/categories", s.api(s.handleCategories)).Methods(http.MethodGet)
 	r.Handle("/api/v1/suggest", s.api(s.handleSuggest)).Methods(http.MethodPost)
 	r.Handle("/agent", s.page(s.handleAgentPage)).Methods(http.MethodGet, http.MethodHead)
+	s.analyticsRoutes(r)
 
 	r.Handle("/", s.page(s.handleRoot)).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/robots.txt", s.page(s.handleRobots)).Methods(http.MethodGet, http.MethodHead)
@@ -36,5 +37,5 @@ func (s *Server) routes() http.Handler {
 	r.Handle("/{lang:[a-z]{2}}/{category}/{slug}", s.page(s.handleArticlePage)).Methods(http.MethodGet, http.MethodHead)
 	r.NotFoundHandler = s.notFound()
 	r.MethodNotAllowedHandler = s.api(s.handleMethodNotAllowed)
-	return s.middleware(s.authenticate(r))
+	return s.middleware(s.measure(s.authenticate(r)))
 }

@@ -7,13 +7,17 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"html/template"
 	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"github.com/spravka/spravka"
+	"github.com/spravka/spravka/analytics"
 )
 
 // Engine is what the server needs from the search engine.
@@ -37,6 +41,16 @@ type Config struct {
 	Agents           []Agent
 	AdminTokenSHA256 string
 	RateLimit        RateLimit // per-token limit; zero = 20 req/s, burst 40
+	// Analytics receives search, click, vote and suggest events; nil keeps
+	// none. Reports answers the /admin dashboard; nil shows it as off.
+	// VisitorSalt keys the hashes that allow one vote per visitor and day.
+	Analytics   analytics.Recorder
+	Reports     analytics.Reporter
+	VisitorSalt []byte
+	// Metrics is the registry /metrics serves; nil = a new one. IndexBytes,
+	// when set, reports the index size on disk for it.
+	Metrics    *prometheus.Registry
+	IndexBytes func() int64
 	// UnsafeHTML says the content was indexed with raw HTML allowed
 	// (indexer.Options.UnsafeHTML); article bodies are then sanitised.
 	UnsafeHTML bool
@@ -50,6 +64,11 @@ type Server struct {
 	pages  *pages
 	http   *http.Server
 	auth   *authenticator
+
+	analytics   analytics.Recorder // never nil: analytics.Nop when off
+	visitorSalt []byte
+	metrics     *metrics
+	adminTmpl   *template.Template
 	bodies *articleBodies // article page bodies, sanitised when UnsafeHTML
 }
 
@@ -85,6 +104,9 @@ func New(cfg Config, engine Engine) (*Server, error) {
 	}
 	s.pages = p
 	s.bodies = newArticleBodies(cfg.UnsafeHTML)
+	if err := s.initAnalytics(); err != nil {
+		return nil, err
+	}
 	s.http = &http.Server{
 		Addr:              cfg.Addr,
 		Handler:           s.routes(),

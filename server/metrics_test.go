@@ -1,0 +1,109 @@
+package server_test
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/spravka/spravka/analytics"
+	"github.com/spravka/spravka/server"
+)
+
+func TestMetrics(t *testing.T) {
+	site := newAnalyticsSite(t, nil)
+	site.do(t, "GET", "/api/v1/search?q=password&lang=en", "", "")
+	site.do(t, "GET", "/api/v1/search?q=nothing&lang=en", "", "")
+	site.do(t, "GET", "/en/search?q=nothing", "", "")
+	site.do(t, "GET", "/en/account/reset-password", "", "")
+	site.do(t, "GET", "/uk/account/reset-password", "", "")
+	if status, _, _ := site.do(t, "GET", "/metrics", "", ""); status != 401 {
+		t.Errorf("/metrics without the admin token: %d, want 401", status)
+	}
+	status, body, _ := site.do(t, "GET", "/metrics", "", "", "Authorization", "Bearer "+adminToken)
+	if status != 200 {
+		t.Fatalf("/metrics: %d", status)
+	}
+	for _, want := range []string{
+		`spravka_http_requests_total{code="200",method="GET",route="/api/v1/search"} 2`,
+		`spravka_http_requests_total{code="200",method="GET",route="/{lang:[a-z]{2}}/{category}/{slug}"} 2`,
+		`spravka_http_request_duration_seconds_count{method="GET",route="/api/v1/search"} 2`,
+		`spravka_searches_total{source="api"} 2`,
+		`spravka_search_zero_results_total{source="api"} 1`,
+		`spravka_search_zero_results_total{source="site"} 1`,
+		`spravka_index_articles{lang="en"} 1`,
+		`spravka_index_size_bytes 4096`,
+		`spravka_analytics_events_dropped_total 0`,
+	} {
+		if !strings.Contains(body, want+"\n") {
+			t.Errorf("/metrics lacks %q", want)
+		}
+	}
+}
+
+func TestMetricsOpenWithoutAdminToken(t *testing.T) {
+	site := newAnalyticsSite(t, func(c *server.Config) { c.AdminTokenSHA256 = "" })
+	if status, _, _ := site.do(t, "GET", "/metrics", "", ""); status != 200 {
+		t.Errorf("/metrics with no admin token configured: %d, want 200", status)
+	}
+}
+
+// hungStore is a store whose writes never finish, like a database that
+// stopped answering.
+type hungStore struct {
+	analytics.Store
+	release chan struct{}
+}
+
+func (h hungStore) Write(ctx context.Context, _ []analytics.Event) error {
+	select {
+	case <-h.release:
+	case <-ctx.Done():
+	}
+	return errors.New("store down")
+}
+
+// Requests must not wait for analytics: with the store hung and the buffer
+// full, searches still answer and the lost events are counted.
+func TestRequestsDoNotWaitForAHungStore(t *testing.T) {
+	store := hungStore{release: make(chan struct{})}
+	rec := analytics.NewRecorder(store, analytics.RecorderConfig{Buffer: 8, Batch: 4, Logger: slog.New(slog.DiscardHandler)})
+	defer func() {
+		close(store.release)
+		rec.Close(context.Background())
+	}()
+	site := newAnalyticsSite(t, func(c *server.Config) { c.Analytics, c.AdminTokenSHA256 = rec, "" })
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		var wg sync.WaitGroup
+		for range 8 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for range 25 {
+					if status, _, _ := site.do(t, "GET", "/api/v1/search?q=password&lang=en", "", ""); status != 200 {
+						t.Errorf("search while the store hangs: %d", status)
+					}
+				}
+			}()
+		}
+		wg.Wait()
+	}()
+	select {
+	case <-done:
+	case <-time.After(60 * time.Second):
+		t.Fatal("searches blocked on the hung analytics store")
+	}
+	st := rec.Stats()
+	if st.Accepted+st.Dropped != 200 || st.Dropped < 200-8-4 {
+		t.Errorf("stats %+v; want 200 events, all but the buffer dropped", st)
+	}
+	_, body, _ := site.do(t, "GET", "/metrics", "", "")
+	if !strings.Contains(body, "spravka_analytics_events_dropped_total ") || strings.Contains(body, "spravka_analytics_events_dropped_total 0\n") {
+		t.Errorf("dropped events not in /metrics")
+	}
+}
