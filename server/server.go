@@ -69,7 +69,7 @@ type Server struct {
 	visitorSalt []byte
 	metrics     *metrics
 	adminTmpl   *template.Template
-	bodies *articleBodies // article page bodies, sanitised when UnsafeHTML
+	bodies      *articleBodies // article page bodies, sanitised when UnsafeHTML
 }
 
 // New builds a server over engine.
