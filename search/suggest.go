@@ -100,11 +100,11 @@ func (e *Engine) suggestRank(ctx context.Context, snap *snapshot, q spravka.Quer
 // retrieval. The cut is by absolute document frequency, because that is
 // what a postings list costs: a small help center keeps every word.
 const (
-	maxCandidateTerms = 8
+	maxCandidateTerms = 6
 	minCandidateTerms = 3
 	// commonDF is the document frequency above which a word is too common
 	// to look candidates up by.
-	commonDF = 200
+	commonDF = 100
 )
 
 // candidateTerms returns aq cut to the words that find candidates: at most
