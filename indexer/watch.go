@@ -44,7 +44,8 @@ type Watcher struct {
 	fsys  fs.FS
 	opts  Options
 	fsw   *fsnotify.Watcher
-	state *liveState // owned by the goroutine running Start and Run
+	state *liveState // changed only under batch
+	batch sync.Mutex // one batch at a time: Run's, or a Reindex's rescan
 	mu    sync.RWMutex
 	shown *liveState // what readers of Corpus see; replaced, never modified
 	subs  subscribers
@@ -121,6 +122,10 @@ func (w *Watcher) Start(ctx context.Context) (*Corpus, error) {
 	w.saveCache(fp)
 	return c, nil
 }
+
+// Restored reports whether Start served the snapshot cache instead of
+// loading the files.
+func (w *Watcher) Restored() bool { return w.fromCache }
 
 // Close stops watching. Run returns once its context is done; Close is for
 // a Watcher that was started but never run.

@@ -74,6 +74,8 @@ func (w *Watcher) Run(ctx context.Context) error {
 // new folders are watched and read, and paths that are gone (files or
 // whole folders) are dropped.
 func (w *Watcher) applyPaths(ctx context.Context, changed map[string]bool) {
+	w.batch.Lock()
+	defer w.batch.Unlock()
 	start := time.Now()
 	var files []file
 	var gone []string
@@ -109,6 +111,8 @@ func (w *Watcher) applyPaths(ctx context.Context, changed map[string]bool) {
 // rescan reads the whole folder again and applies the difference to what
 // is served; watches are re-added for folders an overflow made us miss.
 func (w *Watcher) rescan(ctx context.Context, reason string) {
+	w.batch.Lock()
+	defer w.batch.Unlock()
 	start := time.Now()
 	if err := w.watchTree("."); err != nil {
 		w.log.Warn("cannot watch content folder", "err", err)

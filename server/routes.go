@@ -24,6 +24,8 @@ func (s *Server) routes() http.Handler {
 	r.Handle("/api/v1/suggest", s.api(s.handleSuggest)).Methods(http.MethodPost)
 	r.Handle("/agent", s.page(s.handleAgentPage)).Methods(http.MethodGet, http.MethodHead)
 	s.analyticsRoutes(r)
+	r.Handle("/api/v1/admin/reindex", s.api(s.handleReindex)).Methods(http.MethodGet, http.MethodPost)
+	s.previewRoutes(r)
 
 	r.Handle("/", s.page(s.handleRoot)).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/robots.txt", s.page(s.handleRobots)).Methods(http.MethodGet, http.MethodHead)

@@ -41,6 +41,11 @@ type Config struct {
 	Agents           []Agent
 	AdminTokenSHA256 string
 	RateLimit        RateLimit // per-token limit; zero = 20 req/s, burst 40
+	// Preview, when set, turns on writers' preview mode (see preview.go):
+	// drafts and internal articles are shown and pages reload on save.
+	Preview PreviewFeed
+	// Reindexer serves POST /api/v1/admin/reindex; nil disables it.
+	Reindexer Reindexer
 	// Analytics receives search, click, vote and suggest events; nil keeps
 	// none. Reports answers the /admin dashboard; nil shows it as off.
 	// VisitorSalt keys the hashes that allow one vote per visitor and day.
@@ -70,6 +75,8 @@ type Server struct {
 	metrics     *metrics
 	adminTmpl   *template.Template
 	bodies      *articleBodies // article page bodies, sanitised when UnsafeHTML
+
+	reindex reindexJob
 }
 
 // New builds a server over engine.
@@ -91,6 +98,9 @@ func New(cfg Config, engine Engine) (*Server, error) {
 	}
 	if cfg.Theme == nil {
 		return nil, errors.New("server: theme is required")
+	}
+	if cfg.Preview != nil {
+		engine = previewEngine{engine}
 	}
 	s := &Server{cfg: cfg, log: cfg.Logger, engine: engine}
 	auth, err := newAuthenticator(cfg.Agents, cfg.AdminTokenSHA256, cfg.RateLimit)

@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/spravka/spravka"
+	"github.com/spravka/spravka/indexer"
 )
 
 // config is everything the commands can be told. Precedence: flags, then
@@ -27,10 +29,16 @@ type config struct {
 	Agents           []agentConfig   `yaml:"agents"`
 	AdminTokenSHA256 string          `yaml:"admin_token_sha256"`
 	RateLimit        rateLimitConfig `yaml:"rate_limit"`
+	// Watch keeps serving the content folder as files change (see
+	// indexer.Watcher); ReconcileInterval is how often a full rescan
+	// double-checks it (default 5m; 0 or negative disables it).
+	Watch             bool          `yaml:"watch"`
+	ReconcileInterval time.Duration `yaml:"reconcile_interval"`
 }
 
 func defaults() config {
-	c := config{Addr: "127.0.0.1:8080", Data: ".spravka", DefaultLang: "en", SiteName: "Help Center", LogLevel: "info"}
+	c := config{Addr: "127.0.0.1:8080", Data: ".spravka", DefaultLang: "en", SiteName: "Help Center", LogLevel: "info",
+		Watch: true, ReconcileInterval: indexer.DefaultReconcile}
 	if st, err := os.Stat("content"); err == nil && st.IsDir() {
 		c.Content = "content"
 	}

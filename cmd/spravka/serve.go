@@ -11,8 +11,9 @@ import (
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("serve", "serve [--content DIR] [--addr 127.0.0.1:8080] [--data DIR] [--config FILE]", stderr)
+	fs := newFlagSet("serve", "serve [--content DIR] [--addr 127.0.0.1:8080] [--data DIR] [--config FILE] [--preview]", stderr)
 	s := newSettings(fs, "content", "data", "addr", "theme", "lang")
+	preview := fs.Bool("preview", false, "writers' preview: show drafts and internal articles, reload pages on save, show check problems")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -25,16 +26,18 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	eng, corpus, err := openAndIndex(ctx, cfg, log, nil)
+	lv, err := startLive(ctx, cfg, log, *preview)
 	if err != nil {
 		return err
 	}
-	defer eng.Close()
+	defer lv.close()
+	eng, corpus := lv.eng, lv.corpus
 	_, where, _ := contentFS(cfg.Content)
 	log.Info("content loaded", "from", where, "articles", len(corpus.Articles), "problems", len(corpus.Problems))
 	srv, err := server.New(server.Config{Addr: cfg.Addr, DefaultLang: cfg.DefaultLang, SiteName: cfg.SiteName,
 		BaseURL: cfg.BaseURL, Theme: theme, Logger: log, Agents: cfg.serverAgents(log), AdminTokenSHA256: cfg.AdminTokenSHA256,
-		RateLimit: server.RateLimit{PerSecond: cfg.RateLimit.PerSecond, Burst: cfg.RateLimit.Burst}}, eng)
+		RateLimit: server.RateLimit{PerSecond: cfg.RateLimit.PerSecond, Burst: cfg.RateLimit.Burst},
+		Preview:   lv.previewFeed(), Reindexer: lv.reindexer()}, eng)
 	if err != nil {
 		return err
 	}
