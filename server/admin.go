@@ -46,8 +46,10 @@ type adminView struct {
 // adminGap is a content gap with what the library says about it now.
 type adminGap struct {
 	analytics.Gap
-	URL        string // the article that answered, in its language
-	Translated bool   // a version in Lang exists now (written since)
+	URL string // the article that answered, in its language
+	// Translated says a version in Lang exists now: written since, or its
+	// words do not match what customers type.
+	Translated bool
 }
 
 type adminArticle struct {

@@ -29,6 +29,14 @@ type config struct {
 	Agents           []agentConfig   `yaml:"agents"`
 	AdminTokenSHA256 string          `yaml:"admin_token_sha256"`
 	RateLimit        rateLimitConfig `yaml:"rate_limit"`
+
+	// Analytics (see analytics/): AnalyticsDSN is a postgres:// URL for
+	// replicas sharing one store, empty = SQLite in the data dir; events
+	// older than AnalyticsRetentionDays (0 = 180) are purged daily;
+	// AnalyticsSalt keys visitor hashes, empty = generated in the data dir.
+	AnalyticsDSN           string `yaml:"analytics_dsn"`
+	AnalyticsRetentionDays int    `yaml:"analytics_retention_days"`
+	AnalyticsSalt          string `yaml:"analytics_salt"`
 	// Watch keeps serving the content folder as files change (see
 	// indexer.Watcher); ReconcileInterval is how often a full rescan
 	// double-checks it (default 5m; 0 or negative disables it).
@@ -65,6 +73,8 @@ func newSettings(fs *flag.FlagSet, names ...string) *settings {
 			fs.StringVar(&s.flagVals.Addr, "addr", "", "listen address (default 127.0.0.1:8080)")
 		case "theme":
 			fs.StringVar(&s.flagVals.Theme, "theme", "", "theme override folder")
+		case "analytics":
+			fs.StringVar(&s.flagVals.AnalyticsDSN, "analytics-dsn", "", "analytics store: postgres://… (default SQLite in the data dir)")
 		case "lang":
 			fs.StringVar(&s.flagVals.DefaultLang, "default-lang", "", "default language: ru, uk, bg or en (default en)")
 		}
@@ -98,6 +108,9 @@ func (s *settings) resolve() (config, error) {
 			*p = v
 		}
 	}
+	if err := c.analyticsEnv(); err != nil {
+		return c, err
+	}
 	set := map[string]bool{}
 	s.fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	pick := func(name string, dst *string, v string) {
@@ -111,6 +124,7 @@ func (s *settings) resolve() (config, error) {
 	pick("theme", &c.Theme, s.flagVals.Theme)
 	pick("default-lang", &c.DefaultLang, s.flagVals.DefaultLang)
 	pick("log-level", &c.LogLevel, s.flagVals.LogLevel)
+	pick("analytics-dsn", &c.AnalyticsDSN, s.flagVals.AnalyticsDSN)
 	return c, c.validate()
 }
 

@@ -12,7 +12,7 @@ import (
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("serve", "serve [--content DIR] [--addr 127.0.0.1:8080] [--data DIR] [--config FILE] [--preview]", stderr)
-	s := newSettings(fs, "content", "data", "addr", "theme", "lang")
+	s := newSettings(fs, "content", "data", "addr", "theme", "lang", "analytics")
 	preview := fs.Bool("preview", false, "writers' preview: show drafts and internal articles, reload pages on save, show check problems")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -22,6 +22,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	log := newLogger(stderr, cfg.LogLevel)
+	an, salt, err := openAnalytics(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer closeAnalytics(an, log)
 	theme, err := themes.Load(cfg.Theme)
 	if err != nil {
 		return err
@@ -37,7 +42,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	srv, err := server.New(server.Config{Addr: cfg.Addr, DefaultLang: cfg.DefaultLang, SiteName: cfg.SiteName,
 		BaseURL: cfg.BaseURL, Theme: theme, Logger: log, Agents: cfg.serverAgents(log), AdminTokenSHA256: cfg.AdminTokenSHA256,
 		RateLimit: server.RateLimit{PerSecond: cfg.RateLimit.PerSecond, Burst: cfg.RateLimit.Burst},
-		Preview:   lv.previewFeed(), Reindexer: lv.reindexer()}, eng)
+		Preview:   lv.previewFeed(), Reindexer: lv.reindexer(),
+		Analytics: an, Reports: an, VisitorSalt: salt, IndexBytes: indexBytes(cfg.Data)}, eng)
 	if err != nil {
 		return err
 	}
