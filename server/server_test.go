@@ -24,6 +24,7 @@ import (
 type sample struct {
 	srv    *httptest.Server
 	corpus *indexer.Corpus
+	eng    *search.Engine // for tests that build another server over the same index
 }
 
 var (
@@ -56,7 +57,7 @@ func openSample(t *testing.T) *sample {
 			sampleErr = err
 			return
 		}
-		sampleSite = &sample{srv: httptest.NewServer(srv.Handler()), corpus: corpus}
+		sampleSite = &sample{srv: httptest.NewServer(srv.Handler()), corpus: corpus, eng: eng}
 	})
 	if sampleErr != nil {
 		t.Fatal(sampleErr)
