@@ -59,26 +59,10 @@ func (s *liveState) removeUnder(p string) []*spravka.Article {
 			delete(s.arts, q)
 		}
 	}
-	for q := range s.cats {
-		if under(q) {
-			delete(s.cats, q)
-		}
-	}
-	for q := range s.synonyms {
-		if under(q) {
-			delete(s.synonyms, q)
-		}
-	}
-	for q := range s.assets {
-		if under(q) {
-			delete(s.assets, q)
-		}
-	}
-	for q := range s.problems {
-		if under(q) {
-			delete(s.problems, q)
-		}
-	}
+	maps.DeleteFunc(s.cats, func(q string, _ *categoryIndex) bool { return under(q) })
+	maps.DeleteFunc(s.synonyms, func(q string, _ [][]string) bool { return under(q) })
+	maps.DeleteFunc(s.assets, func(q string, _ bool) bool { return under(q) })
+	maps.DeleteFunc(s.problems, func(q string, _ []spravka.Problem) bool { return under(q) })
 	return gone
 }
 

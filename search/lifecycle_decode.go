@@ -42,17 +42,7 @@ func (d *decoder) length(n uint64) int {
 	return int(n)
 }
 
-func (d *decoder) bytes() []byte {
-	n := d.length(d.uvarint())
-	if d.err != nil {
-		return nil
-	}
-	b := make([]byte, n)
-	if _, err := io.ReadFull(d.r, b); err != nil {
-		d.err = err
-	}
-	return b
-}
+func (d *decoder) bytes() []byte { return d.bytesOfLen(d.length(d.uvarint())) }
 
 // decode fills v, which must be settable.
 func (d *decoder) decode(v reflect.Value) {
