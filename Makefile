@@ -6,7 +6,7 @@ LDFLAGS := -s -w -X main.version=$(VERSION)
 EVAL    ?= ../shared/eval
 
 .PHONY: all build run test vet fmt-check lint bench eval clean
-.PHONY: postgres
+.PHONY: postgres git
 
 all: build
 
@@ -18,7 +18,7 @@ run: build
 	./$(BIN) serve --content content --addr 127.0.0.1:8080 --data .spravka
 
 ## test: vet, gofmt check, and every test with the race detector
-test: vet fmt-check postgres
+test: vet fmt-check postgres git
 	$(GO) test -race -count=1 -timeout 20m ./...
 
 ## postgres: the analytics store tests run a real PostgreSQL (started in a temp
@@ -28,6 +28,13 @@ postgres:
 	elif [ "$$(id -u)" = 0 ]; then \
 		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql; \
 	else echo "postgresql is not installed and we are not root: the PostgreSQL store tests will be skipped (they fail under CI=true)"; fi
+
+## git: the git-metadata tests (indexer) run git in temp repositories
+git:
+	@if command -v git >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends git; \
+	else echo "git is not installed and we are not root: install git for the indexer tests"; exit 1; fi
 
 vet:
 	$(GO) vet ./...
