@@ -33,13 +33,13 @@ type Ranking struct {
 func DefaultRanking() Ranking {
 	return Ranking{
 		K1:         1.5,
-		Weight:     [numRankFields]float64{3, 3, 2, 1.5, 1, 0.5},
+		Weight:     [numRankFields]float64{4, 3, 2, 1.5, 1, 0.5},
 		B:          [numRankFields]float64{0.5, 0.5, 0.3, 0.5, 0.75, 0.75},
 		Exact:      0.3,
-		Trunc:      0.6,
+		Trunc:      1.0,
 		Synonym:    0.8,
 		Fuzzy:      0.5,
-		Proximity:  0.3,
+		Proximity:  0.25,
 		Coord:      0,
 		MaxTerms:   16,
 		Candidates: 200,
