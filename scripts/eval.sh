@@ -14,7 +14,6 @@ for set in "$dir"/*/; do
   langs=$(grep -o '"lang": *"[a-z]*"' "$set/queries.jsonl" | sed 's/.*"\([a-z]*\)"$/\1/' | sort -u)
   for lang in $langs; do
     "$bin" eval --content "$set/content" --queries "$set/queries.jsonl" --qrels "$set/qrels.tsv" \
-      --query-lang "$lang" --data "$tmp/$name" --json |
-    python3 -c 'import json,sys; m=json.load(sys.stdin); n,l=sys.argv[1:3]; print(f"| {n} | {l} | {m[\"queries\"]} | {m[\"mrr10\"]:.4f} | {m[\"p1\"]:.4f} | {m[\"r5\"]:.4f} | {m[\"ndcg10\"]:.4f} | {m[\"p50_ms\"]:.2f} | {m[\"p99_ms\"]:.2f} |")' "$name" "$lang"
+      --query-lang "$lang" --data "$tmp/$name" --markdown-row "$name | $lang"
   done
 done

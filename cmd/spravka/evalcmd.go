@@ -18,6 +18,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	dataDir := fs.String("data", "", "data dir for the index (default: a temporary dir, removed afterwards)")
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	queryLang := fs.String("query-lang", "", "evaluate only the queries in this language")
+	row := fs.String("markdown-row", "", "print one Markdown table row starting with these cells (used by make eval)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -54,6 +55,10 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	if *asJSON {
 		return json.NewEncoder(stdout).Encode(m)
+	}
+	if *row != "" {
+		fmt.Fprintf(stdout, "| %s | %d | %.4f | %.4f | %.4f | %.4f | %.2f | %.2f |\n", *row, m.Queries, m.MRR10, m.P1, m.R5, m.NDCG10, m.P50MS, m.P99MS)
+		return nil
 	}
 	fmt.Fprintf(stdout, "queries  %d\nMRR@10   %.4f\nP@1      %.4f\nR@5      %.4f\nR@10     %.4f\nnDCG@10  %.4f\nMAP      %.4f\np50      %.2f ms\np99      %.2f ms\n",
 		m.Queries, m.MRR10, m.P1, m.R5, m.R10, m.NDCG10, m.MAP, m.P50MS, m.P99MS)
