@@ -13,24 +13,27 @@ import (
 // feedback refers to it by RequestID. The message text itself is not kept:
 // it is the customer's, and may hold personal data.
 type SuggestEvent struct {
-	RequestID  string
-	At         time.Time
-	Agent      string
-	Lang       string
-	TextRunes  int
-	Confident  bool
-	ArticleIDs []string // in the order offered
-	TookMS     float64
+	RequestID string
+	At        time.Time
+	Agent     string
+	Lang      string
+	// DetectedLang is language detection's reading of the message.
+	DetectedLang string
+	TextRunes    int
+	Confident    bool
+	ArticleIDs   []string // in the order offered
+	TookMS       float64
 }
 
-// recordSuggest is the hook analytics (issue 7) plugs into: until the
-// server has an analytics recorder, the event goes to the debug log only.
+// recordSuggest hands the answer to analytics (server/analytics.go), where
+// the agent's feedback on it will find it by request id.
 func (s *Server) recordSuggest(r *http.Request, req spravka.SuggestRequest, out *suggestResponse) {
 	ev := SuggestEvent{RequestID: out.RequestID, At: time.Now(), Agent: accessOf(r).Agent, Lang: out.Lang,
-		TextRunes: utf8.RuneCountInString(req.Text), Confident: out.Confident, TookMS: out.TookMS}
+		DetectedLang: out.DetectedLang, TextRunes: utf8.RuneCountInString(req.Text), Confident: out.Confident, TookMS: out.TookMS}
 	for _, sg := range out.Suggestions {
 		ev.ArticleIDs = append(ev.ArticleIDs, sg.Article.ID)
 	}
 	s.log.Debug("suggest", "request_id", ev.RequestID, "agent", ev.Agent, "lang", ev.Lang,
 		"confident", ev.Confident, "articles", ev.ArticleIDs, "ms", ev.TookMS)
+	s.recordSuggestEvent(ev)
 }
