@@ -59,7 +59,11 @@ func (d *decoder) decode(v reflect.Value) {
 	case reflect.Float32, reflect.Float64:
 		v.SetFloat(floatFromUint64(d.uvarint()))
 	case reflect.String:
-		v.SetString(string(d.bytesOfLen(d.length(d.uvarint()))))
+		// The bytes are fresh and never written again, so they can back
+		// the string without a copy: article bodies are most of the cache.
+		if b := d.bytesOfLen(d.length(d.uvarint())); len(b) > 0 {
+			v.SetString(unsafe.String(&b[0], len(b)))
+		}
 	case reflect.Slice:
 		n := d.uvarint()
 		if n == 0 {
