@@ -11,7 +11,7 @@ EVAL    ?= ../shared/eval
 all: build
 
 build:
-	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/spravka
+	$(GO) build -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/spravka
 
 ## run: build, index the sample content and serve it on http://127.0.0.1:8080
 run: build
