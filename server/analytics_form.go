@@ -8,7 +8,7 @@ import (
 )
 
 // feedbackForm is the data of the theme's feedback partial
-// (templates/_feedback.html): the article page puts
+// (templates/partials/feedback.html): the article page puts
 // s.feedbackForm(r, article) in its view and the template includes
 // {{template "feedback" .Feedback}}.
 type feedbackForm struct {
