@@ -97,5 +97,5 @@ func (e recordingEngine) Search(ctx context.Context, q spravka.Query) (*spravka.
 // calls it with the event it builds.
 func (s *Server) recordSuggestEvent(ev SuggestEvent) {
 	s.analytics.Record(analytics.Suggest{Time: ev.At, RequestID: ev.RequestID, Agent: ev.Agent, Lang: ev.Lang,
-		ArticleIDs: ev.ArticleIDs, TookMS: ev.TookMS})
+		DetectedLang: ev.DetectedLang, ArticleIDs: ev.ArticleIDs, TookMS: ev.TookMS})
 }

@@ -184,3 +184,15 @@ func (a *analyticsSite) report(t *testing.T, lang string) *analytics.Report {
 	}
 	return r
 }
+
+// Suggest offers the articles whose title shares a word with the message.
+func (f *fakeEngine) Suggest(_ context.Context, r spravka.SuggestRequest) (*spravka.Suggestions, error) {
+	out := &spravka.Suggestions{Lang: r.Lang, DetectedLang: r.Lang}
+	for _, a := range f.arts {
+		if a.Lang == r.Lang && r.Access.CanSee(a) && strings.Contains(strings.ToLower(a.Title), strings.ToLower(r.Text)) {
+			out.Suggestions = append(out.Suggestions, spravka.Suggestion{Article: spravka.SuggestedArticle{ID: a.ID,
+				Title: a.Title, URL: a.URL(), Lang: a.Lang, Audience: a.Audience}})
+		}
+	}
+	return out, nil
+}

@@ -1,7 +1,9 @@
 package server_test
 
 import (
+	"encoding/json"
 	"net/url"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -157,6 +159,18 @@ func TestClickRedirectStaysLocal(t *testing.T) {
 func TestSuggestFeedback(t *testing.T) {
 	site := newAnalyticsSite(t, nil)
 	auth := []string{"Authorization", "Bearer " + agentToken}
+	status, body, _ := site.do(t, "POST", "/api/v1/suggest", jsonType, `{"text":"password","lang":"en"}`, auth...)
+	var answer struct {
+		RequestID string `json:"request_id"`
+	}
+	if err := json.Unmarshal([]byte(body), &answer); status != 200 || err != nil || answer.RequestID == "" {
+		t.Fatalf("suggest: %d %s", status, body)
+	}
+	status, body, _ = site.do(t, "POST", "/api/v1/suggest/feedback", jsonType,
+		`{"request_id":"`+answer.RequestID+`","article_id":"account/reset-password","useful":false}`, auth...)
+	if status != 202 {
+		t.Fatalf("feedback on the suggest answer: %d %s", status, body)
+	}
 	for _, tc := range []struct {
 		name, body string
 		header     []string
@@ -175,7 +189,15 @@ func TestSuggestFeedback(t *testing.T) {
 		}
 	}
 	r := site.report(t, "")
-	if r.Summary.SuggestFeedback != 1 || len(r.Suggest) != 1 || r.Suggest[0].ArticleID != "billing/refunds" || r.Suggest[0].Useful != 1 {
-		t.Errorf("suggest report %+v %+v", r.Summary, r.Suggest)
+	want := []analytics.SuggestStat{
+		{ArticleID: "account/reset-password", Suggested: 1, NotUseful: 1},
+		{ArticleID: "billing/refunds", Useful: 1, Ratio: 1},
+	}
+	if r.Summary.SuggestCalls != 1 || r.Summary.SuggestFeedback != 2 || !reflect.DeepEqual(r.Suggest, want) {
+		t.Errorf("suggest report %+v\n%+v\nwant %+v", r.Summary, r.Suggest, want)
+	}
+	en := site.report(t, "en")
+	if en.Summary.SuggestCalls != 1 || en.Summary.SuggestFeedback != 1 {
+		t.Errorf("en report: %+v; want the call and its feedback, not the feedback on an unrecorded call", en.Summary)
 	}
 }
