@@ -149,8 +149,11 @@ func (d *searchData) fill(lang string, q spravka.Query) {
 			if len(g.Values) == maxFacetValues {
 				break
 			}
-			g.Values = append(g.Values, facetValue{Label: label(name, f.Value), Count: f.Count,
-				URL: with(name, f.Value), Active: f.Value == active[name]})
+			v := facetValue{Label: label(name, f.Value), Count: f.Count, URL: with(name, f.Value), Active: f.Value == active[name]}
+			if v.Active {
+				v.URL = with(name, "") // a chosen value's link takes the filter off again
+			}
+			g.Values = append(g.Values, v)
 		}
 		if len(g.Values) > 0 {
 			d.Facets = append(d.Facets, g)

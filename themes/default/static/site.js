@@ -15,7 +15,8 @@
   // highlight appends text to parent with the query's words wrapped in <mark>.
   function highlight(parent, text, words) {
     if (!words.length) { parent.appendChild(document.createTextNode(text)); return; }
-    var re = new RegExp("(" + words.join("|") + ")", "gi"), last = 0, m;
+    // Whole words that start with a query word's stem: "пароля" for "пароль".
+    var re = new RegExp("(?<![\\p{L}\\p{N}])(?:" + words.join("|") + ")[\\p{L}\\p{N}]*", "giu"), last = 0, m;
     while ((m = re.exec(text)) !== null) {
       if (m[0] === "") { re.lastIndex++; continue; }
       parent.appendChild(document.createTextNode(text.slice(last, m.index)));
@@ -27,7 +28,7 @@
 
   function queryWords(q) {
     return q.toLowerCase().split(/[\s.,;:!?"«»()]+/).filter(function (w) { return w.length > 1; })
-      .map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").slice(0, Math.max(3, w.length - 2)); });
+      .map(function (w) { return w.slice(0, Math.max(3, w.length - 2)).replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); });
   }
 
   var ENTITIES = { "&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": "\"", "&#34;": "\"", "&#39;": "'" };
@@ -105,12 +106,13 @@
         if (list.hidden) { if (items.length) { list.hidden = false; input.setAttribute("aria-expanded", "true"); } else return; }
         e.preventDefault();
         select(active + (e.key === "ArrowDown" ? 1 : -1));
-      } else if (e.key === "Enter" && active >= 0 && !list.hidden) {
-        e.preventDefault();
-        window.location.href = items[active].href;
       } else if (e.key === "Escape") {
         if (!list.hidden) { e.preventDefault(); close(); }
       }
+    });
+    // Enter submits the form; with an option chosen it opens that option.
+    form.addEventListener("submit", function (e) {
+      if (active >= 0 && !list.hidden) { e.preventDefault(); window.location.href = items[active].href; }
     });
     document.addEventListener("click", function (e) { if (!form.contains(e.target)) close(); });
     form.addEventListener("focusout", function (e) { if (!form.contains(e.relatedTarget)) close(); });
