@@ -6,7 +6,7 @@ LDFLAGS := -s -w -X main.version=$(VERSION)
 EVAL    ?= ../shared/eval
 
 .PHONY: all build run test vet fmt-check lint bench eval clean
-.PHONY: postgres git
+.PHONY: postgres git browser-deps
 
 all: build
 
@@ -18,8 +18,16 @@ run: build
 	./$(BIN) serve --content content --addr 127.0.0.1:8080 --data .spravka
 
 ## test: vet, gofmt check, and every test with the race detector
-test: vet fmt-check postgres git
+test: vet fmt-check postgres git browser-deps
 	$(GO) test -race -count=1 -timeout 20m ./...
+
+## browser-deps: the site's browser test drives Debian's chromium; install it
+## when missing and we are root (under CI=true the test fails without it)
+browser-deps:
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	else echo "chromium is not installed and we are not root: the browser test will be skipped (it fails under CI=true)"; fi
 
 ## postgres: the analytics store tests run a real PostgreSQL (started in a temp
 ## dir); install it when initdb is missing and we are root (Debian/Ubuntu)
