@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"regexp"
+	"strings"
 	"time"
 
 	"github.com/spravka/spravka"
@@ -17,6 +18,24 @@ type requestInfo struct {
 	method string
 	path   string
 	route  string // the matched route template; "" when nothing matched
+	robot  bool   // a crawler or monitor: its page searches and clicks are not a customer's
+}
+
+// robotWords mark the user agents of crawlers, link checkers and uptime
+// monitors, whose visits to the search page would swamp what customers ask.
+var robotWords = []string{"bot", "crawl", "spider", "slurp", "monitor", "preview", "headless", "curl/", "wget/", "python-requests"}
+
+func isRobot(userAgent string) bool {
+	ua := strings.ToLower(userAgent)
+	if ua == "" {
+		return true
+	}
+	for _, w := range robotWords {
+		if strings.Contains(ua, w) {
+			return true
+		}
+	}
+	return false
 }
 
 const requestInfoKey ctxKey = 100 // distinct from auth.go's keys
@@ -40,8 +59,8 @@ func searchSource(ctx context.Context) string {
 	}
 	switch {
 	case info.path == "/api/v1/search":
-		return analytics.SourceAPI
-	case searchPagePattern.MatchString(info.path):
+		return analytics.SourceAPI // programs by nature: their user agent says nothing
+	case searchPagePattern.MatchString(info.path) && !info.robot:
 		return analytics.SourceSite
 	}
 	return ""

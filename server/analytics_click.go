@@ -32,7 +32,7 @@ func (s *Server) handleClick(w http.ResponseWriter, r *http.Request) error {
 	}
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("X-Robots-Tag", "noindex")
-	if r.Method == http.MethodGet {
+	if r.Method == http.MethodGet && !isRobot(r.UserAgent()) {
 		ev := analytics.Click{Time: time.Now(), Lang: v.Get("lang"), Query: v.Get("q"), Target: to.Path, Rank: rank}
 		if a := s.articleAtPath(r.Context(), to.Path); a != nil {
 			ev.ArticleID, ev.ArticleLang = a.ID, a.Lang

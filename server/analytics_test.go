@@ -109,6 +109,9 @@ func TestSearchesAndClicksAreRecorded(t *testing.T) {
 			t.Fatalf("GET %s: %d %.200s", p, status, body)
 		}
 	}
+	// Crawlers on the search page and result links are not customers.
+	site.do(t, "GET", "/en/search?q=crawler+query", "", "", "User-Agent", "Mozilla/5.0 (compatible; Googlebot/2.1)")
+	site.do(t, "GET", "/r?to=/en/&q=crawler+query&rank=1", "", "", "User-Agent", "Mozilla/5.0 (compatible; bingbot/2.0)")
 	status, _, h := site.do(t, "GET", "/r?"+url.Values{"to": {"/en/account/reset-password#steps"}, "q": {"reset password"},
 		"lang": {"en"}, "pos": {"1"}, "page": {"2"}}.Encode(), "", "")
 	if status != 302 || h.Get("Location") != "/en/account/reset-password#steps" {

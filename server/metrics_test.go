@@ -20,6 +20,7 @@ func TestMetrics(t *testing.T) {
 	site.do(t, "GET", "/en/search?q=nothing", "", "")
 	site.do(t, "GET", "/en/account/reset-password", "", "")
 	site.do(t, "GET", "/uk/account/reset-password", "", "")
+	site.do(t, "BREW", "/en/account/reset-password", "", "")
 	if status, _, _ := site.do(t, "GET", "/metrics", "", ""); status != 401 {
 		t.Errorf("/metrics without the admin token: %d, want 401", status)
 	}
@@ -37,6 +38,7 @@ func TestMetrics(t *testing.T) {
 		`spravka_index_articles{lang="en"} 1`,
 		`spravka_index_size_bytes 4096`,
 		`spravka_analytics_events_dropped_total 0`,
+		`spravka_http_requests_total{code="405",method="OTHER",route="unmatched"} 1`,
 	} {
 		if !strings.Contains(body, want+"\n") {
 			t.Errorf("/metrics lacks %q", want)
