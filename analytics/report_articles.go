@@ -29,36 +29,30 @@ func (s *sqlStore) contentGaps(ctx context.Context, f Filter, r *Report) error {
 		}
 		queries[k][query] += n
 	}
-	w, args := period(f, "s", "lang")
-	err := s.each(ctx, `SELECT s.lang, s.top_article, s.top_lang, s.query, COUNT(*) FROM searches s
-		WHERE `+w+` AND s.fallback AND s.top_article <> '' AND s.top_lang <> s.lang
-		GROUP BY s.lang, s.top_article, s.top_lang, s.query`, args, func(rows *sql.Rows) error {
-		var k key
-		var q string
-		var n int
-		if err := rows.Scan(&k.lang, &k.id, &k.alang, &q, &n); err != nil {
-			return err
+	// Each row is one query in one language that reached one article in
+	// another language, with how often.
+	scan := func(click bool) func(*sql.Rows) error {
+		return func(rows *sql.Rows) error {
+			var k key
+			var q string
+			var n int
+			if err := rows.Scan(&k.lang, &k.id, &k.alang, &q, &n); err != nil {
+				return err
+			}
+			add(k, q, n, click)
+			return nil
 		}
-		add(k, q, n, false)
-		return nil
-	})
-	if err != nil {
+	}
+	w, args := period(f, "s", "lang")
+	if err := s.each(ctx, `SELECT s.lang, s.top_article, s.top_lang, s.query, COUNT(*) FROM searches s
+		WHERE `+w+` AND s.fallback AND s.top_article <> '' AND s.top_lang <> s.lang
+		GROUP BY s.lang, s.top_article, s.top_lang, s.query`, args, scan(false)); err != nil {
 		return err
 	}
 	w, args = period(f, "c", "lang")
-	err = s.each(ctx, `SELECT c.lang, c.article_id, c.article_lang, c.query, COUNT(*) FROM clicks c
+	if err := s.each(ctx, `SELECT c.lang, c.article_id, c.article_lang, c.query, COUNT(*) FROM clicks c
 		WHERE `+w+` AND c.article_id <> '' AND c.article_lang <> c.lang
-		GROUP BY c.lang, c.article_id, c.article_lang, c.query`, args, func(rows *sql.Rows) error {
-		var k key
-		var q string
-		var n int
-		if err := rows.Scan(&k.lang, &k.id, &k.alang, &q, &n); err != nil {
-			return err
-		}
-		add(k, q, n, true)
-		return nil
-	})
-	if err != nil {
+		GROUP BY c.lang, c.article_id, c.article_lang, c.query`, args, scan(true)); err != nil {
 		return err
 	}
 	r.ContentGaps = []Gap{}

@@ -81,14 +81,14 @@ func (s *Server) measure(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		info := &requestInfo{method: r.Method, path: r.URL.Path, robot: isRobot(r.UserAgent())}
-		rec := &codeRecorder{ResponseWriter: w, code: http.StatusOK}
+		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 		next.ServeHTTP(rec, r.WithContext(context.WithValue(r.Context(), requestInfoKey, info)))
 		route := info.route
 		if route == "" {
 			route = "unmatched"
 		}
 		method := metricMethod(r.Method)
-		s.metrics.requests.WithLabelValues(route, method, strconv.Itoa(rec.code)).Inc()
+		s.metrics.requests.WithLabelValues(route, method, strconv.Itoa(rec.status)).Inc()
 		s.metrics.latency.WithLabelValues(route, method).Observe(time.Since(start).Seconds())
 	})
 }
@@ -116,22 +116,6 @@ func (s *Server) nameRoute(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 }
-
-type codeRecorder struct {
-	http.ResponseWriter
-	code int
-}
-
-func (r *codeRecorder) WriteHeader(code int) {
-	r.code = code
-	r.ResponseWriter.WriteHeader(code)
-}
-
-// Flush passes through, for event streams.
-func (r *codeRecorder) Flush() { _ = http.NewResponseController(r.ResponseWriter).Flush() }
-
-// Unwrap lets http.ResponseController reach the real writer.
-func (r *codeRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
 
 // handleMetrics serves the Prometheus exposition. With an admin token
 // configured it is required (as a bearer token), as Meilisearch does.
