@@ -7,12 +7,14 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"html/template"
+	"io"
 	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -164,6 +166,23 @@ func TestPreviewPageShowsDraftsAndProblems(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
 		t.Errorf("draft article API in preview: %d", resp.StatusCode)
+	}
+	// The page itself carries the banner and the script that fills it.
+	resp, err = http.Get(p.url + "/en/account/draft")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), `id="spravka-preview"`) {
+		t.Errorf("draft page in preview: %d, banner missing", resp.StatusCode)
+	}
+	if m := regexp.MustCompile(`<script src="(/static/preview[^"]*\.js)"`).FindStringSubmatch(string(body)); m == nil {
+		t.Error("preview page does not load preview.js")
+	} else if resp, err := http.Get(p.url + m[1]); err != nil || resp.StatusCode != http.StatusOK {
+		t.Errorf("GET %s: %v %v", m[1], resp, err)
+	} else {
+		resp.Body.Close()
 	}
 	resp, err = http.Get(p.url + "/api/v1/preview/page?url=nope")
 	if err != nil {
