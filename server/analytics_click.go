@@ -20,6 +20,8 @@ import (
 //
 // rank is the 1-based position in the whole list; templates that only know
 // the 0-based index on the page pass pos (and page and per_page) instead.
+// A POST to the same URL (navigator.sendBeacon from a page script that keeps
+// the plain result link) records the click and answers 204, no redirect.
 func (s *Server) handleClick(w http.ResponseWriter, r *http.Request) error {
 	v := r.URL.Query()
 	to, err := localTarget(v.Get("to"))
@@ -32,7 +34,7 @@ func (s *Server) handleClick(w http.ResponseWriter, r *http.Request) error {
 	}
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("X-Robots-Tag", "noindex")
-	if r.Method == http.MethodGet && !isRobot(r.UserAgent()) {
+	if r.Method != http.MethodHead && !isRobot(r.UserAgent()) {
 		ev := analytics.Click{Time: time.Now(), Lang: v.Get("lang"), Query: v.Get("q"), Target: to.Path, Rank: rank}
 		if a := s.articleAtPath(r.Context(), to.Path); a != nil {
 			ev.ArticleID, ev.ArticleLang = a.ID, a.Lang
@@ -43,6 +45,10 @@ func (s *Server) handleClick(w http.ResponseWriter, r *http.Request) error {
 		if ev.Query != "" && ev.Lang != "" {
 			s.analytics.Record(ev)
 		}
+	}
+	if r.Method == http.MethodPost {
+		w.WriteHeader(http.StatusNoContent)
+		return nil
 	}
 	http.Redirect(w, r, to.String(), http.StatusFound)
 	return nil

@@ -117,9 +117,15 @@ func TestSearchesAndClicksAreRecorded(t *testing.T) {
 	if status != 302 || h.Get("Location") != "/en/account/reset-password#steps" {
 		t.Fatalf("click: %d → %q", status, h.Get("Location"))
 	}
+	// A beacon (POST, as navigator.sendBeacon sends) records without redirecting.
+	status, _, h = site.do(t, "POST", "/r?"+url.Values{"to": {"/uk/billing/refunds"}, "q": {"refund money"},
+		"lang": {"uk"}, "rank": {"1"}}.Encode(), "text/plain", "")
+	if status != 204 || h.Get("Location") != "" {
+		t.Fatalf("beacon click: %d → %q; want 204", status, h.Get("Location"))
+	}
 	r := site.report(t, "")
-	if r.Summary.Searches != 6 || r.Summary.SiteSearches != 5 || r.Summary.ZeroResults != 1 || r.Summary.Clicks != 1 {
-		t.Errorf("summary %+v; want 6 searches (5 site), 1 with no results, 1 click", r.Summary)
+	if r.Summary.Searches != 6 || r.Summary.SiteSearches != 5 || r.Summary.ZeroResults != 1 || r.Summary.Clicks != 2 {
+		t.Errorf("summary %+v; want 6 searches (5 site), 1 with no results, 2 clicks", r.Summary)
 	}
 	if len(r.TopQueries) == 0 || r.TopQueries[0].Query != "reset password" || r.TopQueries[0].Searches != 3 || r.TopQueries[0].Clicks != 1 {
 		t.Errorf("top queries %+v; want reset password ×3 with its click first", r.TopQueries)
@@ -130,6 +136,9 @@ func TestSearchesAndClicksAreRecorded(t *testing.T) {
 	if len(r.ContentGaps) != 1 || r.ContentGaps[0].Lang != "uk" || r.ContentGaps[0].ArticleID != "billing/refunds" ||
 		r.ContentGaps[0].ArticleLang != "ru" || r.ContentGaps[0].Searches != 2 {
 		t.Errorf("content gaps %+v; want billing/refunds ru → uk ×2", r.ContentGaps)
+	}
+	if len(r.NoClicks) != 0 {
+		t.Errorf("no-click queries %+v; want none: every query with results got a click (one by beacon)", r.NoClicks)
 	}
 }
 
