@@ -19,6 +19,25 @@ type requestInfo struct {
 	path   string
 	route  string // the matched route template; "" when nothing matched
 	robot  bool   // a crawler or monitor: its page searches and clicks are not a customer's
+	// asYouType marks the site's own script searching while the visitor
+	// types: a same-origin fetch, or ?analytics=false; ?analytics=true
+	// overrides. Recording every prefix ("ска", "скас", …) would bury the
+	// queries people finish.
+	asYouType bool
+}
+
+// asYouType reads the request's analytics intent (see requestInfo).
+func asYouType(r *http.Request) bool {
+	if r.URL.Path != "/api/v1/search" {
+		return false
+	}
+	switch r.URL.Query().Get("analytics") {
+	case "false":
+		return true
+	case "true":
+		return false
+	}
+	return r.Header.Get("Sec-Fetch-Site") == "same-origin" && r.Header.Get("Sec-Fetch-Dest") == "empty"
 }
 
 // robotWords mark the user agents of crawlers, link checkers and uptime
@@ -58,7 +77,7 @@ func searchSource(ctx context.Context) string {
 		return ""
 	}
 	switch {
-	case info.path == "/api/v1/search":
+	case info.path == "/api/v1/search" && !info.asYouType:
 		return analytics.SourceAPI // programs by nature: their user agent says nothing
 	case searchPagePattern.MatchString(info.path) && !info.robot:
 		return analytics.SourceSite

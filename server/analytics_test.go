@@ -109,6 +109,12 @@ func TestSearchesAndClicksAreRecorded(t *testing.T) {
 			t.Fatalf("GET %s: %d %.200s", p, status, body)
 		}
 	}
+	// The site's as-you-type search (a same-origin fetch) records nothing,
+	// unless it says analytics=true; analytics=false silences any client.
+	site.do(t, "GET", "/api/v1/search?q=res&lang=en", "", "", "Sec-Fetch-Site", "same-origin", "Sec-Fetch-Dest", "empty")
+	site.do(t, "GET", "/api/v1/search?q=rese&lang=en&analytics=false", "", "")
+	site.do(t, "GET", "/api/v1/search?q=reset+password&lang=en&analytics=true", "", "",
+		"Sec-Fetch-Site", "same-origin", "Sec-Fetch-Dest", "empty")
 	// Crawlers on the search page and result links are not customers.
 	site.do(t, "GET", "/en/search?q=crawler+query", "", "", "User-Agent", "Mozilla/5.0 (compatible; Googlebot/2.1)")
 	site.do(t, "GET", "/r?to=/en/&q=crawler+query&rank=1", "", "", "User-Agent", "Mozilla/5.0 (compatible; bingbot/2.0)")
@@ -124,11 +130,11 @@ func TestSearchesAndClicksAreRecorded(t *testing.T) {
 		t.Fatalf("beacon click: %d → %q; want 204", status, h.Get("Location"))
 	}
 	r := site.report(t, "")
-	if r.Summary.Searches != 6 || r.Summary.SiteSearches != 5 || r.Summary.ZeroResults != 1 || r.Summary.Clicks != 2 {
-		t.Errorf("summary %+v; want 6 searches (5 site), 1 with no results, 2 clicks", r.Summary)
+	if r.Summary.Searches != 7 || r.Summary.SiteSearches != 5 || r.Summary.ZeroResults != 1 || r.Summary.Clicks != 2 {
+		t.Errorf("summary %+v; want 7 searches (5 site), 1 with no results, 2 clicks", r.Summary)
 	}
-	if len(r.TopQueries) == 0 || r.TopQueries[0].Query != "reset password" || r.TopQueries[0].Searches != 3 || r.TopQueries[0].Clicks != 1 {
-		t.Errorf("top queries %+v; want reset password ×3 with its click first", r.TopQueries)
+	if len(r.TopQueries) == 0 || r.TopQueries[0].Query != "reset password" || r.TopQueries[0].Searches != 4 || r.TopQueries[0].Clicks != 1 {
+		t.Errorf("top queries %+v; want reset password ×4 with its click first", r.TopQueries)
 	}
 	if len(r.ZeroResults) != 1 || r.ZeroResults[0].Query != "quantum teleport" {
 		t.Errorf("zero results %+v", r.ZeroResults)

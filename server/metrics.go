@@ -80,7 +80,7 @@ func (m *metrics) searched(source string, total int) {
 func (s *Server) measure(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
-		info := &requestInfo{method: r.Method, path: r.URL.Path, robot: isRobot(r.UserAgent())}
+		info := &requestInfo{method: r.Method, path: r.URL.Path, robot: isRobot(r.UserAgent()), asYouType: asYouType(r)}
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 		next.ServeHTTP(rec, r.WithContext(context.WithValue(r.Context(), requestInfoKey, info)))
 		route := info.route
