@@ -17,9 +17,13 @@ build:
 run: build
 	./$(BIN) serve --content content --addr 127.0.0.1:8080 --data .spravka
 
-## test: vet, gofmt check, and every test with the race detector
+## test: vet, gofmt check, every test with the race detector; the tests that
+## index whole evaluation sets (quality floors, confidence calibration, crash
+## recovery) skip themselves under -short and run in a second pass without
+## the race detector, which would make them several times slower
 test: vet fmt-check postgres git browser-deps
-	$(GO) test -race -count=1 -timeout 20m ./...
+	$(GO) test -race -short -count=1 -timeout 20m ./...
+	$(GO) test -count=1 -timeout 20m -run 'TestSharedSets|TestSuggestConfidenceCalibration|TestKillDuring' ./eval/ ./search/
 
 ## browser-deps: the site's browser test drives Debian's chromium; install it
 ## when missing and we are root (under CI=true the test fails without it)

@@ -30,6 +30,11 @@ func TestAgentPageInBrowser(t *testing.T) {
 	ctx, cancel = context.WithTimeout(ctx, 2*time.Minute)
 	defer cancel()
 
+	// Start the browser before listening: chromedp initialises the browser
+	// lazily, and two goroutines doing it at once race (and may panic).
+	if err := chromedp.Run(ctx); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
 	var mu sync.Mutex
 	var problems []string
 	go func() {
