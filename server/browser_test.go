@@ -100,7 +100,11 @@ func TestBrowser(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
+	consoleDone := make(chan struct{})
+	// The reader must be gone before the test returns: stop the tab, then wait.
+	defer func() { cancel(); <-consoleDone }()
 	go func() {
+		defer close(consoleDone)
 		for m, err := range chromedp.Console(ctx) {
 			if err != nil {
 				return
@@ -125,6 +129,7 @@ func TestBrowser(t *testing.T) {
 	// shot saves the whole page on desktop, the first screen on the phone.
 	shot := func(name string) {
 		t.Helper()
+		must("scroll to top", chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`)))
 		capture := chromedp.FullScreenshot(100)
 		if strings.HasPrefix(name, "mobile") {
 			capture = chromedp.CaptureScreenshot()
@@ -177,14 +182,38 @@ func TestBrowser(t *testing.T) {
 	if target == nil || !strings.HasPrefix(target.Path, "/ru/") {
 		t.Fatalf("selected option links %v", target)
 	}
+	if !strings.HasPrefix(eval(`document.querySelector("#hero-q-list [aria-selected=true]").getAttribute("data-click")`), "/r?") {
+		t.Error("instant results do not report clicks to analytics")
+	}
 
 	// Enter opens the article.
 	must("enter", chromedp.Do(ctx, chromedp.KeyEvent(kb.Enter), chromedp.WaitVisible(chromedp.CSS("article h1"))))
 	if p := location(); p != target.Path {
 		t.Fatalf("Enter opened %s, want %s", p, target.Path)
 	}
-	if eval(`String(document.querySelectorAll('script[type="application/ld+json"]').length)`) == "0" {
-		t.Error("article page has no JSON-LD")
+	// CSP: the JSON-LD data blocks are there and parse without a violation,
+	// while an inline script is refused (and the refusal is seen, so the
+	// console check above can be trusted).
+	if eval(`String(Array.from(document.querySelectorAll('script[type="application/ld+json"]')).filter(function (s) {
+		try { JSON.parse(s.textContent); return true } catch (e) { return false } }).length)`) == "0" {
+		t.Error("article page has no JSON-LD that parses")
+	}
+	for _, p := range blog.take() {
+		t.Errorf("article page: %s", p)
+	}
+	if ran := eval(`(function () { var s = document.createElement("script"); s.textContent = "window.inlineRan = 'yes'";
+		document.head.appendChild(s); return String(window.inlineRan) })()`); ran != "undefined" {
+		t.Error("an inline script ran despite the CSP")
+	}
+	refused := false
+	for i := 0; i < 40 && !refused; i++ {
+		for _, p := range blog.take() {
+			refused = refused || strings.Contains(p, "Content Security Policy")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if !refused {
+		t.Error("the CSP violation of an inline script was not reported to the console")
 	}
 	must("copy link", chromedp.Do(ctx, chromedp.Click(chromedp.CSS(".body h2 a.anchor")), chromedp.WaitVisible(chromedp.CSS("#toast.show"))))
 	if h := eval(`decodeURIComponent(location.hash)`); !strings.HasPrefix(h, "#") || len(h) < 3 {

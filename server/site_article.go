@@ -23,6 +23,7 @@ type articleData struct {
 	Updated      time.Time
 	Translations []*spravka.Article
 	Related      []*spravka.Article
+	Feedback     feedbackForm // "Was this article helpful?" (templates/partials/feedback.html)
 }
 
 func (s *Server) handleArticlePage(w http.ResponseWriter, r *http.Request) error {
@@ -71,7 +72,8 @@ func (s *Server) handleArticlePage(w http.ResponseWriter, r *http.Request) error
 	}
 	v.JSONLD = []any{articleLD(v, a, changed(a)), breadcrumbLD(v)}
 	v.Data = articleData{Article: a, Body: s.bodies.render(a, strs["section_link"]), Category: cat,
-		Updated: changed(a), Translations: trans, Related: related(a, s.engine.Articles(ctx, lang, "", spravka.Public), relatedCount)}
+		Updated: changed(a), Translations: trans, Related: related(a, s.engine.Articles(ctx, lang, "", spravka.Public), relatedCount),
+		Feedback: s.feedbackForm(r, a)}
 	return s.pages.render(w, http.StatusOK, "article", v)
 }
 

@@ -22,7 +22,8 @@ type searchData struct {
 	Pages          []pageLink
 	Prev, Next     string
 	DidYouMeanURL  string
-	Browse         bool // a filter without text: the filtered articles are listed
+	ClickURLs      []string // /r links that tell analytics which result was opened (site.js pings them)
+	Browse         bool     // a filter without text: the filtered articles are listed
 	CategoryTitles map[string]string
 }
 
@@ -76,6 +77,7 @@ func (s *Server) handleSearchPage(w http.ResponseWriter, r *http.Request) error 
 		if d.Result, err = s.engine.Search(ctx, q); err != nil {
 			return err
 		}
+		d.ClickURLs = clickURLs(q, d.Result)
 	case filtered:
 		d.Browse = true
 		d.Result = browse(s.engine.Articles(ctx, lang, "", spravka.Public), q)

@@ -55,7 +55,7 @@ type crumb struct {
 func (s *Server) newView(r *http.Request, lang, title string) view {
 	base := s.baseURL(r)
 	return view{Lang: lang, Langs: spravka.Languages, SiteName: s.cfg.SiteName, Title: title,
-		Base: base, Canonical: base + r.URL.EscapedPath()}
+		Base: base, Canonical: base + r.URL.EscapedPath(), Preview: s.cfg.Preview != nil}
 }
 
 // baseURL is the configured site URL, else the one the request came to.

@@ -43,6 +43,14 @@
     }
   }
 
+  // track tells analytics which result was opened: the /r link of the
+  // result, fetched without following its redirect; keepalive lets it finish
+  // while the next page loads. Links stay plain, so they can be copied.
+  function track(a) {
+    var u = a && a.getAttribute("data-click");
+    if (u && window.fetch) fetch(u, { keepalive: true, redirect: "manual", credentials: "same-origin" }).catch(function () {});
+  }
+
   function instant(form) {
     var input = form.querySelector("input[name=q]"), list = form.querySelector(".instant");
     if (!input || !list) return;
@@ -70,6 +78,7 @@
       (res.hits || []).forEach(function (h, i) {
         var a = el("a");
         a.href = h.section && h.section.url ? h.section.url : h.url;
+        a.setAttribute("data-click", "/r?" + new URLSearchParams({ to: a.getAttribute("href"), q: q, lang: res.lang || lang, rank: String(i + 1) }));
         a.id = input.id + "-opt-" + i;
         a.setAttribute("role", "option");
         a.setAttribute("aria-selected", "false");
@@ -112,7 +121,7 @@
     });
     // Enter submits the form; with an option chosen it opens that option.
     form.addEventListener("submit", function (e) {
-      if (active >= 0 && !list.hidden) { e.preventDefault(); window.location.href = items[active].href; }
+      if (active >= 0 && !list.hidden) { e.preventDefault(); track(items[active]); window.location.href = items[active].href; }
     });
     document.addEventListener("click", function (e) { if (!form.contains(e.target)) close(); });
     form.addEventListener("focusout", function (e) { if (!form.contains(e.relatedTarget)) close(); });
@@ -135,6 +144,10 @@
     });
   }
 
+  document.addEventListener("click", function (e) {
+    var a = e.target.closest ? e.target.closest("a[data-click]") : null;
+    if (a) track(a);
+  });
   document.querySelectorAll("form[data-instant]").forEach(instant);
   copyLinks();
 })();
