@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -22,6 +23,13 @@ func TestSearchFacetFiltersResults(t *testing.T) {
 	if len(hitURLs(doc)) == 0 {
 		t.Fatal("no hits")
 	}
+	doc.Find(".hits .hit-title").Each(func(i int, a *goquery.Selection) {
+		u, err := url.Parse(a.AttrOr("data-click", ""))
+		href, _ := url.PathUnescape(a.AttrOr("href", "")) // html/template escapes the Cyrillic anchor
+		if err != nil || u.Path != "/r" || u.Query().Get("to") != href || u.Query().Get("rank") != strconv.Itoa(i+1) {
+			t.Errorf("hit %d reports its click as %q", i+1, a.AttrOr("data-click", ""))
+		}
+	})
 	for _, facet := range []string{"category", "product", "tag"} {
 		link := doc.Find(`.facets a[href*="` + facet + `="]`).First()
 		if link.Length() == 0 {

@@ -43,12 +43,12 @@
     }
   }
 
-  // track tells analytics which result was opened: the /r link of the
-  // result, fetched without following its redirect; keepalive lets it finish
-  // while the next page loads. Links stay plain, so they can be copied.
+  // track tells analytics which result was opened: a POST beacon to the
+  // result's /r link, which the browser delivers even as the next page loads.
+  // The links themselves stay plain, so they can be copied and shared.
   function track(a) {
     var u = a && a.getAttribute("data-click");
-    if (u && window.fetch) fetch(u, { keepalive: true, redirect: "manual", credentials: "same-origin" }).catch(function () {});
+    if (u && navigator.sendBeacon) navigator.sendBeacon(u);
   }
 
   function instant(form) {
