@@ -50,7 +50,7 @@ func startLive(ctx context.Context, cfg config, log *slog.Logger, preview bool) 
 	if reconcile <= 0 {
 		reconcile = -1
 	}
-	w, err := indexer.NewWatcher(indexer.WatchConfig{Dir: cfg.Content, Options: indexer.Options{DefaultLang: cfg.DefaultLang},
+	w, err := indexer.NewWatcher(indexer.WatchConfig{Dir: cfg.Content, Options: indexer.Options{DefaultLang: cfg.DefaultLang, UnsafeHTML: cfg.UnsafeHTML},
 		Engine: eng, Logger: log, Reconcile: reconcile})
 	if err != nil {
 		eng.Close()

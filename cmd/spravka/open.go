@@ -44,7 +44,7 @@ func openAndIndex(ctx context.Context, cfg config, log *slog.Logger, progress se
 	if err != nil {
 		return nil, nil, err
 	}
-	corpus, err := indexer.Build(ctx, eng, fsys, indexer.Options{DefaultLang: cfg.DefaultLang}, progress)
+	corpus, err := indexer.Build(ctx, eng, fsys, indexer.Options{DefaultLang: cfg.DefaultLang, UnsafeHTML: cfg.UnsafeHTML}, progress)
 	if err != nil {
 		eng.Close()
 		return nil, nil, err
