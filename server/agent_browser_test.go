@@ -32,7 +32,7 @@ func TestAgentPageInBrowser(t *testing.T) {
 
 	// Start the browser before listening: chromedp initialises the browser
 	// lazily, and two goroutines doing it at once race (and may panic).
-	if err := chromedp.Run(ctx); err != nil {
+	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("start chromium: %v", err)
 	}
 	var mu sync.Mutex
