@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"slices"
 	"sync"
 	"testing"
@@ -105,17 +106,28 @@ func TestStem(t *testing.T) {
 // TestConcurrentAnalyze lets the race detector watch the shared tables and
 // filters while analyzers run in parallel, as the indexer and the query
 // side do.
+// TestConcurrentAnalyze runs every analyzer from several goroutines (the
+// race detector watches shared state) and checks each run gives the tokens
+// a single-threaded run gives.
 func TestConcurrentAnalyze(t *testing.T) {
 	var wg sync.WaitGroup
 	for _, name := range allAnalyzers {
 		a := analyzer(t, name)
+		want := fmt.Sprint(a.Analyze([]byte(benchText)))
+		wantNorm := Normalize(benchText)
 		for range 4 {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
 				for range 50 {
-					a.Analyze([]byte(benchText))
-					Normalize(benchText)
+					if got := fmt.Sprint(a.Analyze([]byte(benchText))); got != want {
+						t.Errorf("%s: concurrent run gave other tokens", name)
+						return
+					}
+					if Normalize(benchText) != wantNorm {
+						t.Errorf("Normalize differs under concurrency")
+						return
+					}
 				}
 			}()
 		}
