@@ -1,7 +1,6 @@
 package search
 
 import (
-	"html"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -101,26 +100,14 @@ func (e *Engine) snippet(s *scorer, lang, text string, maxRunes int) string {
 			break
 		}
 	}
-	var b strings.Builder
+	out := markWords(text, ws, from, to)
 	if from > 0 {
-		b.WriteString("… ")
+		out = "… " + out
 	}
-	pos := from
-	for _, w := range ws {
-		if w.from < from || w.to > to || w.slot < 0 {
-			continue
-		}
-		b.WriteString(html.EscapeString(text[pos:w.from]))
-		b.WriteString("<mark>")
-		b.WriteString(html.EscapeString(text[w.from:w.to]))
-		b.WriteString("</mark>")
-		pos = w.to
-	}
-	b.WriteString(html.EscapeString(text[pos:to]))
 	if to < len(text) {
-		b.WriteString(" …")
+		out += " …"
 	}
-	return b.String()
+	return out
 }
 
 // bestWindow returns the index of the word to start the snippet at: the
