@@ -86,7 +86,13 @@ func ukTidy(s, ending string, adjectival bool, rv int) string {
 	if first, _ := utf8.DecodeRuneInString(ending); strings.ContainsRune("єїюяй", first) {
 		if r := lastRune(s); isUKVowel(r) && len(s)-utf8.RuneLen(r) >= rv {
 			s, tsiya = dropLast(s), r == 'і'
+			if r == 'ю' {
+				s = ukEpenthesis(s) // встановлю-ю, встановлю-є
+			}
 		}
+	}
+	if ending == "ять" || ending == "ячи" {
+		s = ukEpenthesis(s) // 3rd plural and gerund of -ити verbs: встановлять, встановлячи
 	}
 	// Comparative -іш- (новіший) joins the positive degree.
 	if adjectival && strings.HasSuffix(s, "іш") && len(s)-len("іш") >= rv {
@@ -96,6 +102,9 @@ func ukTidy(s, ending string, adjectival bool, rv int) string {
 	// Doubled consonants of -ння/-ття nouns are single in the genitive
 	// plural (налаштування/налаштувань, стаття/статей, відповіддю).
 	s, doubledN := ukUndouble(s)
+	if root, ok := ukParticiple(s, ending == "ь"); ok {
+		s, doubledN = ukEpenthesis(root), false
+	}
 	// The alternation comes before the fleeting vowels: потік must become
 	// "поток" before -ок loses its о, as потоку does.
 	s = ukAlternation(s)
@@ -144,3 +153,43 @@ func ukUndouble(s string) (string, bool) {
 }
 
 func hasUKVowel(s string) bool { return strings.IndexFunc(s, isUKVowel) >= 0 }
+
+// ukParticipleSuffixes are the suffixes of passive participles (змінений,
+// зашифрований, стиснутий, відкритий) and, once ukUndouble has made нн
+// single, of verbal nouns (налаштування, створення). Without them the
+// participle, the verbal noun and the verb of one lemma stem apart:
+// змінені/змінити, створення/створити, шифрування/зашифрувати.
+var ukParticipleSuffixes = sortedEndings("ован", "уван", "юван", "ан", "ян", "ен", "єн", "ут", "ит")
+
+// ukParticiple removes a participle or verbal-noun suffix when at least four
+// letters stay, so short nouns that merely end alike (екран, домен, токен,
+// план, код/кодування) keep their stem; soft says the stem stood before ь.
+// There -ен is the genitive plural of an -ення noun only after л ч ж ш щ р
+// (повідомлень, створень); after other consonants it is a masculine noun
+// in -ень (вересень/вересня), which ukFleeting joins instead.
+func ukParticiple(s string, soft bool) (string, bool) {
+	for _, suf := range ukParticipleSuffixes {
+		root, ok := strings.CutSuffix(s, suf)
+		if !ok {
+			continue
+		}
+		if soft && (suf == "ен" || suf == "єн") && !strings.ContainsRune("лчжшщр", lastRune(root)) {
+			return s, false
+		}
+		if utf8.RuneCountInString(root) >= 4 && hasUKVowel(root) {
+			return root, true
+		}
+		return s, false
+	}
+	return s, false
+}
+
+// ukEpenthesis drops the л that Ukrainian inserts after a labial before
+// -ений/-ення/-ю (встановити/встановлений/встановлення, повідомити/
+// повідомлення), once the participle suffix is gone.
+func ukEpenthesis(s string) string {
+	if root, ok := strings.CutSuffix(s, "л"); ok && utf8.RuneCountInString(root) >= 4 && strings.ContainsRune("бвмпф", lastRune(root)) {
+		return root
+	}
+	return s
+}

@@ -14,9 +14,9 @@ var ukGerunds = sortedEndings(
 
 // ukAdjectival are the long-adjective (and participle) case endings; the
 // soft variants -ього/-ьому/-ьої/-ьою reduce to these plus ь, which is
-// dropped later. Participle suffixes (-ан-, -ен-, -т-) are deliberately
-// kept: then збережений, збережена and the impersonal збережено all stem
-// to "збережен", while removing them would tear -но/-то apart from them.
+// dropped later. Participle suffixes (-ан-, -ен-, -т-) are removed after
+// the ending, by ukParticiple, from every form alike, so збережений,
+// збережена and the impersonal збережено meet, and змінений meets змінити.
 var ukAdjectival = sortedEndings(
 	"ого", "ому", "ими", "іми", "ий", "ій", "им", "ім", "их", "іх", "ої", "ою",
 )
