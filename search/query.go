@@ -4,8 +4,6 @@ import (
 	"math"
 	"sort"
 	"unicode/utf8"
-
-	"github.com/spravka/spravka/search/analysis"
 )
 
 // slot is one informative word of the query with everything it may match.
@@ -32,19 +30,14 @@ type analyzedQuery struct {
 }
 
 // analyze turns text into query slots: analysed like the index (stop words
-// dropped), deduplicated, without filler words, expanded with synonyms,
-// and, when long, cut to the rarest words so latency stays flat for a whole
-// customer message.
+// dropped), deduplicated, expanded with synonyms, and, when long, cut to
+// the rarest words so latency stays flat for a whole customer message.
 func (e *Engine) analyze(snap *snapshot, text, lang string) *analyzedQuery {
 	st := snap.stats[lang]
 	stems := e.an.stems(lang, text)
 	exacts := e.an.exactTerms(text)
 	exactOf := exactForStems(e, lang, exacts)
 	q := &analyzedQuery{lang: lang}
-	// Words that only express the asking ("хочу", "please") are dropped
-	// unless nothing else is left.
-	filler := analysis.Filler(lang)
-	var fillers []slot
 	seen := map[string]bool{}
 	for _, s := range stems {
 		if seen[s] {
@@ -65,7 +58,10 @@ func (e *Engine) analyze(snap *snapshot, text, lang string) *analyzedQuery {
 		if st != nil && sl.stem != 0 {
 			df = int(st.df[sl.stem])
 		}
-		sl.known = df > 0
+		if df > 0 {
+			q.known++
+			sl.known = true
+		}
 		if syn := snap.synonyms[lang]; syn != nil {
 			for _, alt := range syn.expand(s) {
 				if id, ok := e.dict.lookup(alt); ok {
@@ -78,22 +74,7 @@ func (e *Engine) analyze(snap *snapshot, text, lang string) *analyzedQuery {
 			}
 		}
 		sl.idf = idf(st, df)
-		if filler(sl.word) {
-			fillers = append(fillers, sl)
-			continue
-		}
 		q.slots = append(q.slots, sl)
-		if sl.known {
-			q.known++
-		}
-	}
-	if len(q.slots) == 0 { // "спасибо" alone is still what was asked
-		q.slots = fillers
-		for _, sl := range fillers {
-			if sl.known {
-				q.known++
-			}
-		}
 	}
 	if max := e.cfg.Ranking.MaxTerms; max > 0 && len(q.slots) > max {
 		q.slots = rarest(q.slots, max)

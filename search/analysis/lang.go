@@ -14,7 +14,6 @@ import (
 type language struct {
 	analyzer string
 	stop     map[string]bool
-	filler   map[string]bool // see Filler
 	stem     func(string) string
 }
 
@@ -22,10 +21,10 @@ type language struct {
 // registered analyzers. English, Russian and Bulgarian reuse bleve's stop
 // lists (Snowball/Savoy); Ukrainian has its own.
 var languages = map[string]language{
-	"en": {analyzer: English, stop: stopTable(string(en.EnglishStopWords)), filler: stopTable(englishFiller), stem: stemEN},
-	"ru": {analyzer: Russian, stop: stopTable(string(ru.RussianStopWords)), filler: stopTable(russianFiller), stem: stemRU},
-	"uk": {analyzer: Ukrainian, stop: stopTable(ukrainianStopWords), filler: stopTable(ukrainianFiller), stem: stemUK},
-	"bg": {analyzer: Bulgarian, stop: stopTable(string(bg.BulgarianStopWords)), filler: stopTable(bulgarianFiller), stem: stemBG},
+	"en": {analyzer: English, stop: stopTable(string(en.EnglishStopWords)), stem: stemEN},
+	"ru": {analyzer: Russian, stop: stopTable(string(ru.RussianStopWords)), stem: stemRU},
+	"uk": {analyzer: Ukrainian, stop: stopTable(ukrainianStopWords), stem: stemUK},
+	"bg": {analyzer: Bulgarian, stop: stopTable(string(bg.BulgarianStopWords)), stem: stemBG},
 }
 
 // stopTable parses a stop list in bleve's format (one or more words a line,
