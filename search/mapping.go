@@ -11,7 +11,7 @@ import (
 
 // MappingVersion changes whenever the mapping or an analyzer changes the
 // terms it produces; a persisted index with another version is rebuilt.
-const MappingVersion = 4
+const MappingVersion = 5
 
 // Field names of the bleve documents. Ranking happens in rank.go on the
 // in-memory articles; bleve finds candidates, filters and counts facets, so

@@ -220,6 +220,19 @@ func markWords(text string, ws []word, from, to int) string {
 	return b.String()
 }
 
+// stemSlot returns the query slot whose stem or synonym is term, or -1.
+func (e *Engine) stemSlot(s *scorer, term []byte) int {
+	if id, ok := e.dict.lookup(string(term)); ok {
+		if k, ok := s.stemS[id]; ok {
+			return k
+		}
+		if k, ok := s.altS[id]; ok {
+			return k
+		}
+	}
+	return -1
+}
+
 // matchWords is words for passages: the words of text that match a query
 // slot, found with one pass of the stemming analyzer over the whole text
 // instead of two analyses per distinct word. An exact or typo-corrected
@@ -234,21 +247,23 @@ func (e *Engine) matchWords(s *scorer, lang, text string) []word {
 	}
 	toks := an.Analyze([]byte(text))
 	out := make([]word, 0, len(toks))
-	runes, last := 0, 0
+	runes, last, lastPos := 0, 0, -1
 	for _, t := range toks {
+		if t.Position == lastPos && len(out) > 0 {
+			// A part stacked on the word before ("json" of "package.json"):
+			// a match of the part marks the whole word.
+			if w := &out[len(out)-1]; w.slot < 0 {
+				w.slot = e.stemSlot(s, t.Term)
+			}
+			continue
+		}
+		lastPos = t.Position
 		if t.Start < last || t.End > len(text) {
 			continue // never expected: tokens come in order, inside the text
 		}
 		runes += utf8.RuneCountInString(text[last:t.Start])
 		last = t.Start
-		w := word{from: t.Start, to: t.End, rfrom: runes, slot: -1}
-		if id, ok := e.dict.lookup(string(t.Term)); ok {
-			if k, ok := s.stemS[id]; ok {
-				w.slot = k
-			} else if k, ok := s.altS[id]; ok {
-				w.slot = k
-			}
-		}
+		w := word{from: t.Start, to: t.End, rfrom: runes, slot: e.stemSlot(s, t.Term)}
 		if w.slot < 0 && len(s.fuzS) > 0 {
 			if id, ok := e.dict.lookup(strings.ToLower(text[t.Start:t.End])); ok {
 				if k, ok := s.fuzS[id]; ok {

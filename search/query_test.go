@@ -29,19 +29,11 @@ func TestFuzzinessCountsRunes(t *testing.T) {
 }
 
 func TestExactFormRanksAboveStemOnly(t *testing.T) {
-	e, err := Open(Config{DataDir: t.TempDir(), Logger: quiet})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
 	// Both articles share the stem; only one has the very form asked for.
-	c := &Content{Articles: []*spravka.Article{
+	e := engineWith(t,
 		art("ru", "a/stem-only", "Настройки платежей", "", "Платежи: Здесь собраны все платежи клиента."),
 		art("ru", "a/exact", "Настройки платежа", "", "Платеж: Здесь собран каждый платежа статус."),
-	}}
-	if err := e.Replace(context.Background(), c, nil); err != nil {
-		t.Fatal(err)
-	}
+	)
 	for _, q := range []struct{ text, want string }{{"платежей", "a/stem-only"}, {"платежа", "a/exact"}} {
 		res, err := e.Search(context.Background(), spravka.Query{Text: q.text, Lang: "ru"})
 		if err != nil {
@@ -71,4 +63,42 @@ func TestLongMessageKeepsRarestWords(t *testing.T) {
 			t.Errorf("informative word %q dropped from %v", w, kept)
 		}
 	}
+}
+
+// TestNamePartsMatchBelowWords checks that the parts of dotted and
+// snake_case names are found, and weigh less than the word on its own.
+func TestNamePartsMatchBelowWords(t *testing.T) {
+	e := engineWith(t,
+		art("en", "a/part", "Client settings", "", "Limits: Set max_retries in config.yaml to stop early."),
+		art("en", "a/word", "Client settings", "", "Limits: Set the retries in the config to stop early."),
+	)
+	for _, tt := range []struct {
+		q, first string
+		hits     int
+	}{
+		{"retries", "a/word", 2}, // the part of max_retries matches, below the word
+		{"yaml", "a/part", 1},    // the extension of config.yaml is a word
+	} {
+		res, err := e.Search(context.Background(), spravka.Query{Text: tt.q, Lang: "en"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Hits) != tt.hits || res.Hits[0].ID != tt.first {
+			t.Errorf("%q: want %d hits with %s first, got %v", tt.q, tt.hits, tt.first, ids(res))
+		}
+	}
+}
+
+// engineWith opens an engine in a temporary folder holding just arts.
+func engineWith(t *testing.T, arts ...*spravka.Article) *Engine {
+	t.Helper()
+	e, err := Open(Config{DataDir: t.TempDir(), Logger: quiet})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { e.Close() })
+	if err := e.Replace(context.Background(), &Content{Articles: arts}, nil); err != nil {
+		t.Fatal(err)
+	}
+	return e
 }

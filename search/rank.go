@@ -64,15 +64,23 @@ func (s *scorer) score(rd *rankDoc) match {
 	prox := make([]float64, n*n)
 	for f := rankField(0); f < numRankFields; f++ {
 		w := s.r.Weight[f]
-		norm := 1 - s.r.B[f] + s.r.B[f]*float64(len(rd.stems[f]))/s.st.avgLen(f)
+		norm := 1 - s.r.B[f] + s.r.B[f]*float64(rd.length[f])/s.st.avgLen(f)
 		wn := w / norm
 		prev, prevPos := -1, -10
+		parts := rd.parts[f]
 		for pos, id := range rd.stems[f] {
+			k := wn
+			for len(parts) > 0 && int(parts[0]) < pos {
+				parts = parts[1:]
+			}
+			if len(parts) > 0 && int(parts[0]) == pos {
+				k *= s.r.Part
+			}
 			i, ok := s.stemS[id]
 			if ok {
-				tf[i] += wn
+				tf[i] += k
 			} else if i, ok = s.altS[id]; ok {
-				tf[i] += wn * s.r.Synonym
+				tf[i] += k * s.r.Synonym
 			} else {
 				continue
 			}
@@ -85,7 +93,7 @@ func (s *scorer) score(rd *rankDoc) match {
 			}
 			prev, prevPos = i, pos
 		}
-		normX := 1 - s.r.B[f] + s.r.B[f]*float64(len(rd.exact[f]))/math.Max(1, s.st.avgLen(f)*1.5)
+		normX := 1 - s.r.B[f] + s.r.B[f]*float64(rd.lengthX[f])/math.Max(1, s.st.avgLen(f)*1.5)
 		for _, id := range rd.exact[f] {
 			if i, ok := s.exS[id]; ok {
 				tfx[i] += w / normX

@@ -61,6 +61,12 @@ type rankDoc struct {
 	stems [numRankFields][]uint32
 	exact [numRankFields][]uint32
 	trunc [numRankFields][]uint32 // exact words cut to truncRunes (see truncate)
+	// length and lengthX are the BM25 lengths of the stem and exact
+	// sequences: tokens stacked on one position count once.
+	length, lengthX [numRankFields]int
+	// parts are the ascending indexes in stems of the parts of dotted and
+	// snake_case names, which the ranker weighs by Ranking.Part.
+	parts [numRankFields][]int32
 	// sectionStart[i] is where section i begins in stems[rfBody]; the lead
 	// (summary and text before the first heading) comes before sectionStart[0].
 	sectionStart []int32
@@ -71,10 +77,17 @@ type rankDoc struct {
 func (an *analyzers) rankDoc(d *dictionary, a *spravka.Article) *rankDoc {
 	rd := &rankDoc{}
 	add := func(f rankField, text string) {
-		for _, t := range an.stems(a.Lang, text) {
+		stems, parts, n := an.stemsAndLength(a.Lang, text)
+		for _, p := range parts {
+			rd.parts[f] = append(rd.parts[f], int32(len(rd.stems[f]))+p)
+		}
+		for _, t := range stems {
 			rd.stems[f] = append(rd.stems[f], d.intern(t))
 		}
-		for _, t := range an.exactTerms(text) {
+		rd.length[f] += n
+		exact, _, n := termsAndLength(an.exact, text)
+		rd.lengthX[f] += n
+		for _, t := range exact {
 			rd.exact[f] = append(rd.exact[f], d.intern(t))
 			rd.trunc[f] = append(rd.trunc[f], d.intern(truncate(t)))
 		}

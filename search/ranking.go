@@ -16,6 +16,10 @@ type Ranking struct {
 	Trunc float64
 	// Synonym scales the term frequency of a writer-defined synonym.
 	Synonym float64
+	// Part scales the term frequency of a word found as a part of a dotted
+	// or snake_case name ("json" in package.json, "файлу" in
+	// шлях_до_файлу): evidence, but weaker than the word written on its own.
+	Part float64
 	// Fuzzy scales matches of a typo-corrected word.
 	Fuzzy float64
 	// Proximity weighs query terms found next to each other in a field.
@@ -38,6 +42,7 @@ func DefaultRanking() Ranking {
 		Exact:      0.3,
 		Trunc:      1.0,
 		Synonym:    0.8,
+		Part:       0.5,
 		Fuzzy:      0.5,
 		Proximity:  0.25,
 		Coord:      0,

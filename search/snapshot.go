@@ -34,7 +34,7 @@ func (s *langStats) avgLen(f rankField) float64 {
 func (s *langStats) add(rd *rankDoc, sign int32) {
 	s.docs += int(sign)
 	for f := rankField(0); f < numRankFields; f++ {
-		s.totalLen[f] += int64(sign) * int64(len(rd.stems[f]))
+		s.totalLen[f] += int64(sign) * int64(rd.length[f])
 	}
 	countDistinct(s.df, rd.stems[:], sign)
 	countDistinct(s.exactDF, rd.exact[:], sign)

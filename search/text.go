@@ -35,19 +35,47 @@ func (a *analyzers) stems(lang, text string) []string {
 	return termsOf(an, text)
 }
 
+// stemsAndLength is stems with the stacked parts and BM25 length of text
+// (see termsAndLength).
+func (a *analyzers) stemsAndLength(lang, text string) ([]string, []int32, int) {
+	an, ok := a.stemmed[lang]
+	if !ok {
+		an = a.exact
+	}
+	return termsAndLength(an, text)
+}
+
 // exactTerms returns the normalised, unstemmed terms of text.
 func (a *analyzers) exactTerms(text string) []string { return termsOf(a.exact, text) }
 
 func termsOf(an bleveanalysis.Analyzer, text string) []string {
+	out, _, _ := termsAndLength(an, text)
+	return out
+}
+
+// termsAndLength returns the terms of text, the indexes of the terms the
+// analyzer stacked on the position of the one before (the parts of
+// "file.txt") and the length of text for BM25: the number of distinct
+// positions. A stacked part is another way to find the same word, not more
+// text, so it must not make the document look longer (Lucene's BM25
+// discounts such overlaps the same way).
+func termsAndLength(an bleveanalysis.Analyzer, text string) (terms []string, parts []int32, length int) {
 	if text == "" {
-		return nil
+		return nil, nil, 0
 	}
 	ts := an.Analyze([]byte(text))
-	out := make([]string, 0, len(ts))
-	for _, t := range ts {
-		out = append(out, string(t.Term))
+	terms = make([]string, 0, len(ts))
+	last := -1
+	for i, t := range ts {
+		terms = append(terms, string(t.Term))
+		if t.Position == last {
+			parts = append(parts, int32(i))
+			continue
+		}
+		length++
+		last = t.Position
 	}
-	return out
+	return terms, parts, length
 }
 
 // fullText is the text of every searchable field of an article, for the

@@ -5,7 +5,10 @@
 //
 // Every analyzer runs the same pipeline: a length-preserving char filter
 // (backtick → ', zero-width space → word joiner), bleve's UAX#29 unicode
-// tokenizer, then term normalisation (NFC, lower case, ё→е, invisible
+// tokenizer with words split by bracket marks rejoined ("E[x]tract") and
+// dotted and snake_case names also indexed by their parts ("file.txt",
+// "max_retries"), then term
+// normalisation (NFC, lower case, ё→е, invisible
 // characters dropped, apostrophes unified to ', Latin look-alikes folded in
 // Cyrillic words), then per-language stop words and stemming.
 package analysis
@@ -70,7 +73,7 @@ func constructor(lang string) registry.AnalyzerConstructor {
 		}
 		return &bleveanalysis.DefaultAnalyzer{
 			CharFilters:  []bleveanalysis.CharFilter{charFilter{}},
-			Tokenizer:    tokenizer,
+			Tokenizer:    markTokenizer{tokenizer},
 			TokenFilters: filters,
 		}, nil
 	}

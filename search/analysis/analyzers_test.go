@@ -52,6 +52,13 @@ func TestAnalyzers(t *testing.T) {
 		// A mistyped Latin letter does not change the term.
 		{Ukrainian, "пaроля", []string{"парол"}},
 		{Russian, "пapоля", []string{"парол"}},
+		// Bracket marks do not split words; dotted and snake_case names add their parts.
+		{English, "E[x]tract a g[z]ipped file, [l]ist [r]ecursively", []string{"extract", "gzip", "file", "list", "recurs"}},
+		{English, "arr[i] [1] [x] done [text](url)", []string{"arr", "1", "x", "done", "text", "url"}},
+		{Russian, "Создать ([c]reate) архив", []string{"созда", "create", "арх"}},
+		{English, "edit package.json v2.0", []string{"edit", "package.json", "packag", "json", "v2.0"}},
+		{English, "set max_retries", []string{"set", "max_retri", "max", "retri"}},
+		{Ukrainian, "{{шлях_до_файлу}}", []string{"шлях_до_файлу", "шлях", "файл"}},
 		// Numbers and codes survive.
 		{Ukrainian, "код 2FA з 6 цифр", []string{"код", "2fa", "6", "цифр"}},
 	}
