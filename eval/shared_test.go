@@ -9,6 +9,7 @@ import (
 
 	"github.com/spravka/spravka/eval"
 	"github.com/spravka/spravka/indexer"
+	"github.com/spravka/spravka/internal/evaltest"
 	"github.com/spravka/spravka/search"
 )
 
@@ -31,16 +32,7 @@ var floors = []struct {
 // under -short and when the sets are not beside the repository; `make test`
 // runs it.
 func TestSharedSets(t *testing.T) {
-	if testing.Short() {
-		t.Skip("evaluation sets are slow; skipped under -short")
-	}
-	root := filepath.Join("..", "..", "shared", "eval")
-	if _, err := os.Stat(root); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI must have the shared evaluation sets: %v", err)
-		}
-		t.Skipf("no shared evaluation sets at %s", root)
-	}
+	root := evaltest.SharedSets(t)
 	engines := map[string]*search.Engine{}
 	for _, f := range floors {
 		eng, ok := engines[f.set]

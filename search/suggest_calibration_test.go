@@ -12,6 +12,7 @@ import (
 	"github.com/spravka/spravka"
 	"github.com/spravka/spravka/eval"
 	"github.com/spravka/spravka/indexer"
+	"github.com/spravka/spravka/internal/evaltest"
 	"github.com/spravka/spravka/search"
 )
 
@@ -31,16 +32,7 @@ type judged struct {
 // reports. With SPRAVKA_CALIBRATE=1 it prints the precision and coverage
 // of a grid of thresholds, the table the shipped ones were chosen from.
 func TestSuggestConfidenceCalibration(t *testing.T) {
-	if testing.Short() {
-		t.Skip("evaluation sets are slow; skipped under -short")
-	}
-	root := filepath.Join("..", "..", "shared", "eval")
-	if _, err := os.Stat(root); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI must have the shared evaluation sets: %v", err)
-		}
-		t.Skipf("no shared evaluation sets at %s", root)
-	}
+	root := evaltest.SharedSets(t)
 	var all []judged
 	for _, set := range []string{"stackfaq", "xquad-en", "xquad-ru", "tldr-common"} {
 		all = append(all, judgeSet(t, filepath.Join(root, set), set)...)
