@@ -241,11 +241,7 @@ func (e *Engine) stemSlot(s *scorer, term []byte) int {
 // not in the list; they never match. Offsets stay valid because the
 // analyzers' character filter never changes a text's length.
 func (e *Engine) matchWords(s *scorer, lang, text string) []word {
-	an, ok := e.an.stemmed[lang]
-	if !ok {
-		an = e.an.exact
-	}
-	toks := an.Analyze([]byte(text))
+	toks := e.an.stemmer(lang).Analyze([]byte(text))
 	out := make([]word, 0, len(toks))
 	runes, last, lastPos := 0, 0, -1
 	for _, t := range toks {

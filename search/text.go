@@ -26,23 +26,22 @@ func newAnalyzers(im mapping.IndexMapping) *analyzers {
 	return a
 }
 
-// stems returns the stemmed terms of text in lang, stop words removed.
-func (a *analyzers) stems(lang, text string) []string {
-	an, ok := a.stemmed[lang]
-	if !ok {
-		an = a.exact
+// stemmer returns the stemming analyzer of lang; a language without one
+// is only normalised.
+func (a *analyzers) stemmer(lang string) bleveanalysis.Analyzer {
+	if an, ok := a.stemmed[lang]; ok {
+		return an
 	}
-	return termsOf(an, text)
+	return a.exact
 }
+
+// stems returns the stemmed terms of text in lang, stop words removed.
+func (a *analyzers) stems(lang, text string) []string { return termsOf(a.stemmer(lang), text) }
 
 // stemsAndLength is stems with the stacked parts and BM25 length of text
 // (see termsAndLength).
 func (a *analyzers) stemsAndLength(lang, text string) ([]string, []int32, int) {
-	an, ok := a.stemmed[lang]
-	if !ok {
-		an = a.exact
-	}
-	return termsAndLength(an, text)
+	return termsAndLength(a.stemmer(lang), text)
 }
 
 // exactTerms returns the normalised, unstemmed terms of text.
