@@ -28,6 +28,9 @@ type Query struct {
 	NoFallback bool
 	// Bare skips sections and snippets, for callers that only rank (eval).
 	Bare bool
+	// Facets asks for the category, tag and product counts of the hits;
+	// they cost as much as the ranking, so only pages that show them ask.
+	Facets bool
 }
 
 // Result is one page of search results.

@@ -38,12 +38,12 @@ func (e *Engine) Search(ctx context.Context, q spravka.Query) (*spravka.Result, 
 	e.expandFuzzy(aq)
 
 	filterLang := res.Lang
-	ranked, total, facets, err := e.rank(ctx, snap, q, aq, filterLang, true)
+	ranked, total, facets, err := e.rank(ctx, snap, q, aq, filterLang, q.Facets)
 	if err != nil {
 		return nil, err
 	}
 	if len(ranked) == 0 && !q.NoFallback && filterLang != "" {
-		ranked, total, facets, err = e.rank(ctx, snap, q, aq, "", true)
+		ranked, total, facets, err = e.rank(ctx, snap, q, aq, "", q.Facets)
 		if err != nil {
 			return nil, err
 		}

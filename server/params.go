@@ -33,6 +33,9 @@ func searchParams(v url.Values) (spravka.Query, error) {
 		return q, spravka.Errorf(spravka.ErrBadQuery, "unknown lang %q; use one of %s", q.Lang, strings.Join(spravka.Languages, ", "))
 	}
 	var err error
+	if q.Facets, err = boolParam(v, "facets"); err != nil {
+		return q, err
+	}
 	if q.Page, err = intParam(v, "page", 1, 1, 1000); err != nil {
 		return q, err
 	}
@@ -56,6 +59,18 @@ func intParam(v url.Values, name string, def, lo, hi int) (int, error) {
 		return 0, spravka.Errorf(spravka.ErrBadQuery, "%s must be between %d and %d, got %d", name, lo, hi, n)
 	}
 	return n, nil
+}
+
+// boolParam parses an optional true/false parameter; absent is false.
+func boolParam(v url.Values, name string) (bool, error) {
+	switch s := v.Get(name); s {
+	case "", "0", "false":
+		return false, nil
+	case "1", "true":
+		return true, nil
+	default:
+		return false, spravka.Errorf(spravka.ErrBadQuery, "%s must be true or false, got %q", name, s)
+	}
 }
 
 // langParam validates an optional lang parameter.

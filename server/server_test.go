@@ -78,7 +78,7 @@ func get(t *testing.T, s *sample, path string) (int, string, http.Header) {
 
 func TestSearchAPIFindsPasswordReset(t *testing.T) {
 	s := openSample(t)
-	status, body, h := get(t, s, "/api/v1/search?q="+url.QueryEscape("как сбросить пароль")+"&lang=ru")
+	status, body, h := get(t, s, "/api/v1/search?q="+url.QueryEscape("как сбросить пароль")+"&lang=ru&facets=true")
 	if status != 200 {
 		t.Fatalf("status %d: %s", status, body)
 	}
@@ -114,6 +114,20 @@ func TestSearchAPIFindsPasswordReset(t *testing.T) {
 			t.Errorf("facet %s missing", f)
 		}
 	}
+	if len(res.Facets["category"]) == 0 {
+		t.Errorf("facets=true: no category counts")
+	}
+	// Facets cost as much as the ranking: callers that do not ask get none.
+	_, body, _ = get(t, s, "/api/v1/search?q="+url.QueryEscape("как сбросить пароль")+"&lang=ru")
+	res.Facets = nil
+	if err := json.Unmarshal([]byte(body), &res); err != nil {
+		t.Fatal(err)
+	}
+	for name, list := range res.Facets {
+		if len(list) > 0 {
+			t.Errorf("facets not asked for, got %s: %v", name, list)
+		}
+	}
 }
 
 func TestAPIErrors(t *testing.T) {
@@ -125,6 +139,7 @@ func TestAPIErrors(t *testing.T) {
 	}{
 		{"GET", "/api/v1/search?q=x&per_page=101", 400},
 		{"GET", "/api/v1/search?q=x&per_page=abc", 400},
+		{"GET", "/api/v1/search?q=x&facets=maybe", 400},
 		{"GET", "/api/v1/search?q=x&page=0", 400},
 		{"GET", "/api/v1/search?q=x&lang=xx", 400},
 		{"GET", "/api/v1/search?q=" + url.QueryEscape(long), 400},
