@@ -5,7 +5,7 @@ VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -s -w -X main.version=$(VERSION)
 EVAL    ?= ../shared/eval
 
-.PHONY: all build run test vet fmt-check lint bench eval clean
+.PHONY: all build run test vet fmt-check lint bench eval eval-cv train clean
 .PHONY: postgres git browser-deps
 
 all: build
@@ -65,6 +65,17 @@ bench:
 ## eval: search quality on the shared sets; prints the README table
 eval: build
 	BIN=$(BIN) scripts/eval.sh $(EVAL)
+
+## eval-cv: leave-one-group-out over the shared groups: for each group the
+## ranker is trained on the other five (and the sample's questions) and
+## scored on the one left out; prints the README table
+eval-cv: build
+	./$(BIN) train --cv --sets $(EVAL)
+
+## train: learn the ranker's weights from the shared sets and the sample
+## content's questions into search/ranker.json (deterministic)
+train: build
+	./$(BIN) train --sets $(EVAL) --out search/ranker.json
 
 clean:
 	rm -rf bin .spravka

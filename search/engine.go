@@ -18,6 +18,7 @@ type Config struct {
 	DefaultLang string       // language of queries that name none and cannot be detected
 	Logger      *slog.Logger // defaults to slog.Default()
 	Ranking     Ranking      // zero value means DefaultRanking
+	Model       *Model       // the learned ranker; nil means DefaultModel
 }
 
 // Content is a whole content tree as the engine serves it.
@@ -60,6 +61,9 @@ func Open(cfg Config) (*Engine, error) {
 	}
 	if cfg.Ranking == (Ranking{}) {
 		cfg.Ranking = DefaultRanking()
+	}
+	if cfg.Model == nil {
+		cfg.Model = DefaultModel()
 	}
 	st, err := openStore(cfg.DataDir)
 	if err != nil {

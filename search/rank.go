@@ -2,11 +2,11 @@ package search
 
 import "math"
 
-// scorer scores candidate documents against one analysed query with BM25F,
-// exact-form and proximity bonuses and a coordination factor. Hand-written
-// because bleve scores each field on its own (per-field BM25 summed) and
-// cannot combine fields before saturation (BM25F), which is what wins on
-// short titles; see README "Search quality".
+// scorer scores candidate documents against one analysed query: it
+// computes the features of features.go and combines them with the learned
+// Model. Hand-written because bleve scores each field on its own and
+// cannot combine fields before saturation (BM25F), nor give a learned
+// model its features; see README "Search quality".
 type scorer struct {
 	r     *Ranking
 	q     *analyzedQuery
@@ -17,10 +17,11 @@ type scorer struct {
 	fuzS  map[uint32]int // typo-distance word id → slot
 	trS   map[uint32]int // word prefix id → slot
 	idfW  float64        // total idf of the query
+	model *Model
 }
 
-func newScorer(r *Ranking, q *analyzedQuery, st *langStats) *scorer {
-	s := &scorer{r: r, q: q, st: st, stemS: map[uint32]int{}, altS: map[uint32]int{},
+func newScorer(r *Ranking, model *Model, q *analyzedQuery, st *langStats) *scorer {
+	s := &scorer{r: r, model: model, q: q, st: st, stemS: map[uint32]int{}, altS: map[uint32]int{},
 		exS: map[uint32]int{}, fuzS: map[uint32]int{}, trS: map[uint32]int{}}
 	for i, sl := range q.slots {
 		if sl.stem != 0 {
@@ -45,13 +46,20 @@ func newScorer(r *Ranking, q *analyzedQuery, st *langStats) *scorer {
 	return s
 }
 
+// newScorer returns the engine's scorer for one analysed query.
+func (e *Engine) newScorer(q *analyzedQuery, st *langStats) *scorer {
+	return newScorer(&e.cfg.Ranking, e.cfg.Model, q, st)
+}
+
 // match is the outcome of scoring one document.
 type match struct {
 	score   float64
 	matched []bool // per slot
+	feat    [numFeatures]float64
 }
 
-// score computes the document's score; zero means no query word matched.
+// score computes the document's features and its score under the model;
+// a document that matches no query word gets the zero match.
 func (s *scorer) score(rd *rankDoc) match {
 	n := len(s.q.slots)
 	if n == 0 {
@@ -60,7 +68,9 @@ func (s *scorer) score(rd *rankDoc) match {
 	tf := make([]float64, n)  // length-normalised, field-weighted stem tf
 	tfx := make([]float64, n) // the same for exact forms
 	tff := make([]float64, n) // the same for typo-corrected forms
+	fidf := make([]float64, n) // idf of the typo-corrected forms found
 	tft := make([]float64, n) // the same for word prefixes
+	ftf := make([]float64, int(numRankFields)*n)
 	prox := make([]float64, n*n)
 	for f := rankField(0); f < numRankFields; f++ {
 		w := s.r.Weight[f]
@@ -68,22 +78,24 @@ func (s *scorer) score(rd *rankDoc) match {
 		wn := w / norm
 		prev, prevPos := -1, -10
 		parts := rd.parts[f]
+		fieldTF := ftf[int(f)*n : int(f+1)*n]
 		for pos, id := range rd.stems[f] {
-			k := wn
+			k := 1.0
 			for len(parts) > 0 && int(parts[0]) < pos {
 				parts = parts[1:]
 			}
 			if len(parts) > 0 && int(parts[0]) == pos {
-				k *= s.r.Part
+				k = s.r.Part
 			}
 			i, ok := s.stemS[id]
-			if ok {
-				tf[i] += k
-			} else if i, ok = s.altS[id]; ok {
-				tf[i] += k * s.r.Synonym
-			} else {
-				continue
+			if !ok {
+				if i, ok = s.altS[id]; !ok {
+					continue
+				}
+				k *= s.r.Synonym
 			}
+			tf[i] += k * wn
+			fieldTF[i] += k
 			if prev >= 0 && prev != i && pos-prevPos <= 2 {
 				k := prev*n + i
 				if prev > i {
@@ -99,6 +111,10 @@ func (s *scorer) score(rd *rankDoc) match {
 				tfx[i] += w / normX
 			} else if i, ok := s.fuzS[id]; ok {
 				tff[i] += w / normX
+				// A corrected word weighs what the word it became does:
+				// the typo itself is unknown, and an unknown word's idf
+				// is the highest there is.
+				fidf[i] = max(fidf[i], idf(s.st, int(s.st.exactDF[id])))
 			}
 		}
 		if s.r.Trunc > 0 {
@@ -112,19 +128,34 @@ func (s *scorer) score(rd *rankDoc) match {
 	m := match{matched: make([]bool, n)}
 	var got float64
 	k1 := s.r.K1
+	allLen, allTF := 0.0, 0.0
+	for f := rankField(0); f < numRankFields; f++ {
+		allLen += float64(rd.length[f])
+	}
 	for i, sl := range s.q.slots {
 		t := tf[i]
 		if t == 0 && tff[i] > 0 {
-			t = tff[i] * s.r.Fuzzy
+			m.feat[ftBM25FFuzzy] += fidf[i] * tff[i] / (k1 + tff[i])
 		}
-		if t == 0 && tfx[i] == 0 && tft[i] == 0 {
+		if t == 0 && tfx[i] == 0 && tft[i] == 0 && tff[i] == 0 {
 			continue
 		}
 		m.matched[i] = true
 		got += sl.idf
-		m.score += sl.idf * t / (k1 + t)
-		m.score += s.r.Exact * sl.idf * tfx[i] / (k1 + tfx[i])
-		m.score += s.r.Trunc * sl.tidf * tft[i] / (k1 + tft[i])
+		m.feat[ftBM25FStem] += sl.idf * t / (k1 + t)
+		m.feat[ftBM25FExact] += sl.idf * tfx[i] / (k1 + tfx[i])
+		m.feat[ftBM25FTrunc] += sl.tidf * tft[i] / (k1 + tft[i])
+		allTF = 0
+		for f := rankField(0); f < numRankFields; f++ {
+			t := ftf[int(f)*n+i]
+			if t == 0 {
+				continue
+			}
+			allTF += t
+			idf := s.st.fieldIDF(f, s.fieldDF(f, i))
+			m.feat[fieldFeature[f]] += idf * bm25(t, float64(rd.length[f]), s.st.fieldAvgLen(f))
+		}
+		m.feat[ftAllBM25] += sl.idf * bm25(allTF, allLen, s.st.allAvgLen())
 	}
 	if got == 0 {
 		return match{}
@@ -132,12 +163,32 @@ func (s *scorer) score(rd *rankDoc) match {
 	for a := 0; a < n; a++ {
 		for b := a + 1; b < n; b++ {
 			if p := prox[a*n+b]; p > 0 {
-				m.score += s.r.Proximity * math.Min(s.q.slots[a].idf, s.q.slots[b].idf) * p / (1 + p)
+				m.feat[ftProximity] += math.Min(s.q.slots[a].idf, s.q.slots[b].idf) * p / (1 + p)
 			}
 		}
 	}
-	if s.idfW > 0 && s.r.Coord > 0 {
-		m.score *= math.Pow(got/s.idfW, s.r.Coord)
+	if s.idfW > 0 {
+		for f := range m.feat {
+			m.feat[f] /= s.idfW
+		}
+		m.feat[ftCoverage] = got / s.idfW
 	}
+	m.feat[ftTitleCoverage] = s.coverageOf(rd.stems[rfTitle])
+	m.feat[ftQuestionsCoverage] = s.coverageOf(rd.stems[rfQuestions])
+	m.score = s.model.score(&m.feat)
 	return m
+}
+
+// fieldDF is the document frequency in field f of slot i's stem, or of its
+// most frequent synonym when that is higher.
+func (s *scorer) fieldDF(f rankField, i int) int {
+	sl := &s.q.slots[i]
+	df := 0
+	if sl.stem != 0 {
+		df = int(s.st.fieldDF[f][sl.stem])
+	}
+	for _, a := range sl.alts {
+		df = max(df, int(s.st.fieldDF[f][a]))
+	}
+	return df
 }

@@ -28,14 +28,13 @@ func (e *Engine) Search(ctx context.Context, q spravka.Query) (*spravka.Result, 
 	}
 	res := &spravka.Result{Query: q.Text, Lang: lang, Hits: []spravka.Hit{}, Facets: emptyFacets()}
 
-	aq := e.analyze(snap, q.Text, lang)
-	if fixed, text := e.fixLayout(snap, q, aq); fixed != nil {
-		aq, res.Corrected, res.Correction = fixed, text, "layout"
+	aq, corrected := e.analyzeSearch(snap, q, lang)
+	if corrected != "" {
+		res.Corrected, res.Correction = corrected, "layout"
 		if q.Lang == "" {
-			res.Lang = fixed.lang
+			res.Lang = aq.lang
 		}
 	}
-	e.expandFuzzy(aq)
 
 	filterLang := res.Lang
 	ranked, total, facets, err := e.rank(ctx, snap, q, aq, filterLang, q.Facets)
@@ -66,6 +65,18 @@ func (e *Engine) Search(ctx context.Context, q spravka.Query) (*spravka.Result, 
 	res.Took = time.Since(start)
 	res.TookMS = float64(res.Took.Microseconds()) / 1000
 	return res, nil
+}
+
+// analyzeSearch analyses a search query in lang, switching to the
+// keyboard-layout correction (returned as text) when that reads better.
+func (e *Engine) analyzeSearch(snap *snapshot, q spravka.Query, lang string) (*analyzedQuery, string) {
+	aq := e.analyze(snap, q.Text, lang)
+	corrected := ""
+	if fixed, text := e.fixLayout(snap, q, aq); fixed != nil {
+		aq, corrected = fixed, text
+	}
+	e.expandFuzzy(aq)
+	return aq, corrected
 }
 
 // scored is a ranked candidate.
@@ -107,7 +118,7 @@ func (e *Engine) rank(ctx context.Context, snap *snapshot, q spravka.Query, aq *
 		if !ok {
 			a = aq
 		}
-		s := newScorer(&e.cfg.Ranking, a, snap.stats[l])
+		s := e.newScorer(a, snap.stats[l])
 		scorers[l] = s
 		return s
 	}
@@ -119,7 +130,7 @@ func (e *Engine) rank(ctx context.Context, snap *snapshot, q spravka.Query, aq *
 		}
 		s := scorerFor(en.art.Lang)
 		m := s.score(en.rank)
-		if m.score <= 0 {
+		if m.matched == nil {
 			continue
 		}
 		out = append(out, scored{e: en, m: m, s: s})

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"math"
 	"sort"
 
 	"github.com/spravka/spravka"
@@ -21,6 +22,45 @@ type langStats struct {
 	exactDF  map[uint32]int32 // documents containing the exact term in any field
 	truncDF  map[uint32]int32 // documents containing the word prefix in any field
 	totalLen [numRankFields]int64
+	// fieldDF and fieldDocs are per-field document frequencies and the
+	// number of documents that have the field, for per-field BM25.
+	fieldDF   [numRankFields]map[uint32]int32
+	fieldDocs [numRankFields]int
+}
+
+func newLangStats() *langStats {
+	s := &langStats{df: map[uint32]int32{}, exactDF: map[uint32]int32{}, truncDF: map[uint32]int32{}}
+	for f := range s.fieldDF {
+		s.fieldDF[f] = map[uint32]int32{}
+	}
+	return s
+}
+
+// allAvgLen is the mean length of a whole document.
+func (s *langStats) allAvgLen() float64 {
+	var t int64
+	for _, n := range s.totalLen {
+		t += n
+	}
+	if s.docs == 0 || t == 0 {
+		return 1
+	}
+	return float64(t) / float64(s.docs)
+}
+
+// fieldAvgLen is the mean length of field f over the documents that have it.
+func (s *langStats) fieldAvgLen(f rankField) float64 {
+	if s.fieldDocs[f] == 0 || s.totalLen[f] == 0 {
+		return 1
+	}
+	return float64(s.totalLen[f]) / float64(s.fieldDocs[f])
+}
+
+// fieldIDF is the idf of a term in field f alone.
+func (s *langStats) fieldIDF(f rankField, df int) float64 {
+	n := max(s.fieldDocs[f], 1)
+	df = max(df, 1)
+	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
 }
 
 func (s *langStats) avgLen(f rankField) float64 {
@@ -35,6 +75,10 @@ func (s *langStats) add(rd *rankDoc, sign int32) {
 	s.docs += int(sign)
 	for f := rankField(0); f < numRankFields; f++ {
 		s.totalLen[f] += int64(sign) * int64(rd.length[f])
+		if rd.length[f] > 0 {
+			s.fieldDocs[f] += int(sign)
+		}
+		countDistinct(s.fieldDF[f], rd.stems[f:f+1], sign)
 	}
 	countDistinct(s.df, rd.stems[:], sign)
 	countDistinct(s.exactDF, rd.exact[:], sign)
@@ -59,9 +103,15 @@ func countDistinct(df map[uint32]int32, fields [][]uint32, sign int32) {
 }
 
 func (s *langStats) clone() *langStats {
-	c := &langStats{docs: s.docs, totalLen: s.totalLen,
+	c := &langStats{docs: s.docs, totalLen: s.totalLen, fieldDocs: s.fieldDocs,
 		df: make(map[uint32]int32, len(s.df)), exactDF: make(map[uint32]int32, len(s.exactDF)),
 		truncDF: make(map[uint32]int32, len(s.truncDF))}
+	for f, m := range s.fieldDF {
+		c.fieldDF[f] = make(map[uint32]int32, len(m))
+		for k, v := range m {
+			c.fieldDF[f][k] = v
+		}
+	}
 	for k, v := range s.df {
 		c.df[k] = v
 	}
@@ -94,7 +144,7 @@ func emptySnapshot() *snapshot {
 		categories: map[string]map[string]spravka.Category{},
 	}
 	for _, l := range spravka.Languages {
-		s.stats[l] = &langStats{df: map[uint32]int32{}, exactDF: map[uint32]int32{}, truncDF: map[uint32]int32{}}
+		s.stats[l] = newLangStats()
 	}
 	s.reindexDerived()
 	return s

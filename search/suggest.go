@@ -74,14 +74,14 @@ func (e *Engine) suggestRank(ctx context.Context, snap *snapshot, q spravka.Quer
 	if err != nil {
 		return nil, err
 	}
-	s := newScorer(&e.cfg.Ranking, aq, st)
+	s := e.newScorer(aq, st)
 	out := make([]scored, 0, len(keys))
 	for _, k := range keys {
 		en, ok := snap.entries[k]
 		if !ok {
 			continue // written to bleve, not yet swapped in
 		}
-		if m := s.score(en.rank); m.score > 0 {
+		if m := s.score(en.rank); m.matched != nil {
 			out = append(out, scored{e: en, m: m, s: s})
 		}
 	}

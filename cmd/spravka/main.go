@@ -30,6 +30,7 @@ func commands() []command {
 		{"index", "index the content folder and report problems", runIndex},
 		{"search", "search from the command line", runSearch},
 		{"eval", "measure search quality on a judged query set", runEval},
+		{"train", "learn the ranker from judged sets: train --out search/ranker.json, or --cv for the left-out table", runTrain},
 		{"report", "analytics: what customers search for and do not find: report --since 30d --lang uk", runReport},
 		{"check", "lint the content folder: links, anchors, front matter, translations", runCheck},
 		{"new", `create an article: new "Title" --lang ru --category billing`, runNew},
