@@ -1,117 +1,112 @@
 package search
 
 import (
-	"context"
-	"fmt"
-
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search/query"
+	"slices"
+	"sort"
 
 	"github.com/spravka/spravka"
 )
 
-// filterQuery is the part of every index query that decides what the caller
-// may see and what they narrowed to. Access is enforced here, inside the
-// index query, never by dropping hits afterwards.
-func filterQuery(q spravka.Query, lang string) []query.Query {
-	var must []query.Query
-	term := func(field, value string) *query.TermQuery {
-		t := bleve.NewTermQuery(value)
-		t.SetField(field)
-		return t
+// visibleTo returns the filter of a query: what the caller may see (drafts
+// and audiences, as Access.CanSee) and what they narrowed to. It is applied
+// to every candidate before anything is ranked or counted, so hidden
+// articles never reach a score, a total or a facet.
+func visibleTo(q spravka.Query) func(*entry) bool {
+	excluded := map[string]bool{}
+	for _, id := range q.Exclude {
+		excluded[id] = true
 	}
+	return func(en *entry) bool {
+		a := en.art
+		return q.Access.CanSee(a) &&
+			(q.Category == "" || a.Category == q.Category) &&
+			(q.Tag == "" || slices.Contains(a.Tags, q.Tag)) &&
+			(q.Product == "" || slices.Contains(a.Products, q.Product)) &&
+			!excluded[a.ID]
+	}
+}
+
+// candidates returns the best n documents of lang (every language when
+// empty) by the first stage, how many documents matched in all and, when
+// asked, the facets of all of them. byLang holds the query analysed in
+// each language to search.
+func (e *Engine) candidates(snap *snapshot, q spravka.Query, byLang map[string]*analyzedQuery, lang string, n int, facets bool) ([]*entry, int, map[string][]spravka.Facet) {
+	keep := visibleTo(q)
+	langs := spravka.Languages
 	if lang != "" {
-		must = append(must, term(fieldLang, lang))
+		langs = []string{lang}
 	}
-	if auds := q.Access.Audiences(); auds != nil {
-		var any []query.Query
-		for _, a := range auds {
-			any = append(any, term(fieldVisible, a))
+	var out, matched []*entry
+	total := 0
+	for _, l := range langs {
+		aq, ok := byLang[l]
+		if !ok {
+			continue
 		}
-		if len(any) == 1 {
-			must = append(must, any[0])
-		} else {
-			must = append(must, bleve.NewDisjunctionQuery(any...))
-		}
+		top, all, count := snap.postings[l].firstStage(aq, e.fuzzyStems(aq), n, keep, facets)
+		out = append(out, top...)
+		matched = append(matched, all...)
+		total += count
 	}
-	if q.Category != "" {
-		must = append(must, term(fieldCategory, q.Category))
-	}
-	if q.Tag != "" {
-		must = append(must, term(fieldTag, q.Tag))
-	}
-	if q.Product != "" {
-		must = append(must, term(fieldProduct, q.Product))
-	}
-	return must
-}
-
-// candidateQuery matches documents that contain any slot's stem, synonym,
-// exact word or typo-corrected word. Terms are built directly from analysed
-// text: user input never reaches bleve's query-string syntax.
-func candidateQuery(aqs ...*analyzedQuery) query.Query {
-	var should []query.Query
-	term := func(field, value string, boost float64) {
-		t := bleve.NewTermQuery(value)
-		t.SetField(field)
-		t.SetBoost(boost)
-		should = append(should, t)
-	}
-	seen := map[string]bool{}
-	for _, aq := range aqs {
-		for _, sl := range aq.slots {
-			if seen[sl.stemT] {
-				continue
-			}
-			seen[sl.stemT] = true
-			term(fieldAll, sl.stemT, 1)
-			for _, a := range sl.altT {
-				term(fieldAll, a, 0.8)
-			}
-			for _, f := range sl.fuzzT {
-				term(fieldAllExact, f, 0.5)
-			}
-		}
-	}
-	if len(should) == 0 {
-		return bleve.NewMatchNoneQuery()
-	}
-	return bleve.NewDisjunctionQuery(should...)
-}
-
-// candidates runs the bleve query and returns the keys of the best n
-// documents by bleve's own BM25, the total and the facets.
-func (e *Engine) candidates(ctx context.Context, q spravka.Query, aqs []*analyzedQuery, lang string, n int, facets bool) ([]string, int, *bleve.SearchResult, error) {
-	// A conjunction, not a boolean must/should: bleve's conjunction
-	// leapfrogs from its rarest clause, where a boolean query would walk
-	// every document of the language filter.
-	clauses := append([]query.Query{candidateQuery(aqs...)}, filterQuery(q, lang)...)
-	var root query.Query = bleve.NewConjunctionQuery(clauses...)
-	if len(q.Exclude) > 0 {
-		var keys []string
-		for _, id := range q.Exclude {
-			for _, l := range spravka.Languages {
-				keys = append(keys, l+"/"+id)
-			}
-		}
-		bq := bleve.NewBooleanQuery()
-		bq.AddMust(root)
-		bq.AddMustNot(bleve.NewDocIDQuery(keys))
-		root = bq
-	}
-	req := bleve.NewSearchRequestOptions(root, n, 0, false)
+	fs := emptyFacets()
 	if facets {
-		req.AddFacet("category", bleve.NewFacetRequest(fieldCategory, 50))
-		req.AddFacet("tag", bleve.NewFacetRequest(fieldTag, 50))
-		req.AddFacet("product", bleve.NewFacetRequest(fieldProduct, 20))
+		fs = countFacets(matched)
 	}
-	res, err := e.index().SearchInContext(ctx, req)
-	if err != nil {
-		return nil, 0, nil, fmt.Errorf("search index: %w", err)
+	return out, total, fs
+}
+
+// fuzzyStems returns, per slot, the stems of its typo-corrected words.
+func (e *Engine) fuzzyStems(aq *analyzedQuery) [][]uint32 {
+	var out [][]uint32
+	for i, sl := range aq.slots {
+		if len(sl.fuzzT) == 0 {
+			continue
+		}
+		if out == nil {
+			out = make([][]uint32, len(aq.slots))
+		}
+		for _, w := range sl.fuzzT {
+			for _, s := range e.an.stems(aq.lang, w) {
+				if id, ok := e.dict.lookup(s); ok {
+					out[i] = append(out[i], id)
+				}
+			}
+		}
 	}
-	keys := make([]string, len(res.Hits))
-	for i, h := range res.Hits {
-		keys[i] = h.ID
+	return out
+}
+
+// facetLimits are how many values of each facet are returned.
+var facetLimits = map[string]int{"category": 50, "tag": 50, "product": 20}
+
+// countFacets counts the category, tags and products of the matched
+// articles, most frequent first.
+func countFacets(matched []*entry) map[string][]spravka.Facet {
+	counts := map[string]map[string]int{"category": {}, "tag": {}, "product": {}}
+	for _, en := range matched {
+		if c := en.art.Category; c != "" {
+			counts["category"][c]++
+		}
+		for _, t := range en.art.Tags {
+			counts["tag"][t]++
+		}
+		for _, p := range en.art.Products {
+			counts["product"][p]++
+		}
 	}
-	return keys, int(res.Total), res, nil
+	out := emptyFacets()
+	for name, m := range counts {
+		list := out[name]
+		for v, c := range m {
+			list = append(list, spravka.Facet{Value: v, Count: c})
+		}
+		sort.Slice(list, func(i, j int) bool {
+			if list[i].Count != list[j].Count {
+				return list[i].Count > list[j].Count
+			}
+			return list[i].Value < list[j].Value
+		})
+		out[name] = list[:min(len(list), facetLimits[name])]
+	}
+	return out
 }

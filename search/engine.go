@@ -135,6 +135,7 @@ func (e *Engine) Replace(ctx context.Context, c *Content, progress Progress) err
 		snap.stats[en.art.Lang].add(en.rank, 1)
 	}
 	snap.reindexDerived()
+	snap.indexLangs(&e.cfg.Ranking, allLangs())
 	e.snap.Store(snap)
 	e.ready.Store(true)
 	e.log.Info("index ready", "articles", len(entries), "written", len(upserts), "deleted", len(deletes))
@@ -152,7 +153,8 @@ func (e *Engine) Update(ctx context.Context, upserts []*spravka.Article, deletes
 	}
 	old := e.snap.Load()
 	snap := &snapshot{entries: make(map[string]*entry, len(old.entries)+len(upserts)),
-		stats: map[string]*langStats{}, synonyms: old.synonyms, categories: old.categories}
+		stats: map[string]*langStats{}, synonyms: old.synonyms, categories: old.categories,
+		postings: map[string]*postings{}}
 	for k, v := range old.entries {
 		snap.entries[k] = v
 	}
@@ -184,9 +186,11 @@ func (e *Engine) Update(ctx context.Context, upserts []*spravka.Article, deletes
 	for lang, st := range old.stats {
 		if !touched[lang] {
 			snap.stats[lang] = st
+			snap.postings[lang] = old.postings[lang]
 		}
 	}
 	snap.reindexDerived()
+	snap.indexLangs(&e.cfg.Ranking, touched)
 	e.snap.Store(snap)
 	return nil
 }
@@ -272,3 +276,11 @@ func (e *Engine) writeIndex(ctx context.Context, upserts []*spravka.Article, del
 
 // index exposes bleve to the files of this package.
 func (e *Engine) index() bleve.Index { return e.store.idx }
+
+func allLangs() map[string]bool {
+	m := map[string]bool{}
+	for _, l := range spravka.Languages {
+		m[l] = true
+	}
+	return m
+}

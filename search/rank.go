@@ -65,11 +65,11 @@ func (s *scorer) score(rd *rankDoc) match {
 	if n == 0 {
 		return match{}
 	}
-	tf := make([]float64, n)  // length-normalised, field-weighted stem tf
-	tfx := make([]float64, n) // the same for exact forms
-	tff := make([]float64, n) // the same for typo-corrected forms
+	tf := make([]float64, n)   // length-normalised, field-weighted stem tf
+	tfx := make([]float64, n)  // the same for exact forms
+	tff := make([]float64, n)  // the same for typo-corrected forms
 	fidf := make([]float64, n) // idf of the typo-corrected forms found
-	tft := make([]float64, n) // the same for word prefixes
+	tft := make([]float64, n)  // the same for word prefixes
 	ftf := make([]float64, int(numRankFields)*n)
 	prox := make([]float64, n*n)
 	for f := rankField(0); f < numRankFields; f++ {

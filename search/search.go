@@ -87,64 +87,49 @@ type scored struct {
 }
 
 // rank returns the candidates of lang (any language when empty) in ranking
-// order, with the bleve total and facets.
+// order, with the number of matches and, when asked, the facets.
 func (e *Engine) rank(ctx context.Context, snap *snapshot, q spravka.Query, aq *analyzedQuery, lang string, wantFacets bool) ([]scored, int, map[string][]spravka.Facet, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, 0, nil, err
+	}
 	n := max(e.cfg.Ranking.Candidates, q.Page*q.PerPage)
 	// Within one language the query is analysed once; across languages
 	// (fallback) each language analyses it its own way.
 	byLang := map[string]*analyzedQuery{aq.lang: aq}
-	aqs := []*analyzedQuery{aq}
 	if lang == "" {
-		text := q.Text
 		for _, l := range spravka.Languages {
 			if l != aq.lang {
-				a := e.analyze(snap, text, l)
+				a := e.analyze(snap, q.Text, l)
 				e.expandFuzzy(a)
 				byLang[l] = a
-				aqs = append(aqs, a)
 			}
 		}
+	} else {
+		byLang = map[string]*analyzedQuery{lang: aq}
 	}
-	keys, total, res, err := e.candidates(ctx, q, aqs, lang, n, wantFacets)
-	if err != nil {
-		return nil, 0, nil, err
-	}
+	cands, total, facets := e.candidates(snap, q, byLang, lang, n, wantFacets)
+	return e.scoreAll(snap, cands, byLang), total, facets, nil
+}
+
+// scoreAll scores candidates with the ranker, each against the query as
+// analysed in its own language, and orders them: the one ranking path of
+// search and suggest.
+func (e *Engine) scoreAll(snap *snapshot, cands []*entry, byLang map[string]*analyzedQuery) []scored {
 	scorers := map[string]*scorer{}
-	scorerFor := func(l string) *scorer {
-		if s, ok := scorers[l]; ok {
-			return s
-		}
-		a, ok := byLang[l]
+	out := make([]scored, 0, len(cands))
+	for _, en := range cands {
+		l := en.art.Lang
+		s, ok := scorers[l]
 		if !ok {
-			a = aq
+			s = e.newScorer(byLang[l], snap.stats[l])
+			scorers[l] = s
 		}
-		s := e.newScorer(a, snap.stats[l])
-		scorers[l] = s
-		return s
+		if m := s.score(en.rank); m.matched != nil {
+			out = append(out, scored{e: en, m: m, s: s})
+		}
 	}
-	out := make([]scored, 0, len(keys))
-	for _, k := range keys {
-		en, ok := snap.entries[k]
-		if !ok {
-			continue // written to bleve, not yet swapped in: the next query sees it
-		}
-		s := scorerFor(en.art.Lang)
-		m := s.score(en.rank)
-		if m.matched == nil {
-			continue
-		}
-		out = append(out, scored{e: en, m: m, s: s})
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].m.score != out[j].m.score {
-			return out[i].m.score > out[j].m.score
-		}
-		if out[i].e.art.Weight != out[j].e.art.Weight {
-			return out[i].e.art.Weight < out[j].e.art.Weight
-		}
-		return out[i].e.art.Key() < out[j].e.art.Key()
-	})
-	return out, total, facetsOf(res), nil
+	sort.Slice(out, func(i, j int) bool { return rankedBefore(out[i], out[j]) })
+	return out
 }
 
 // hit renders a ranked candidate for the API.

@@ -134,6 +134,7 @@ type snapshot struct {
 	aliases     map[string]string                      // old path → article key
 	byTrans     map[string][]*entry                    // translation key → versions, sorted by lang order
 	completions completions                            // title and question words for autocomplete
+	postings    map[string]*postings                   // by lang: the first stage of every search
 }
 
 func emptySnapshot() *snapshot {
@@ -142,12 +143,26 @@ func emptySnapshot() *snapshot {
 		stats:      map[string]*langStats{},
 		synonyms:   map[string]*synonyms{},
 		categories: map[string]map[string]spravka.Category{},
+		postings:   map[string]*postings{},
 	}
 	for _, l := range spravka.Languages {
 		s.stats[l] = newLangStats()
 	}
 	s.reindexDerived()
 	return s
+}
+
+// indexLangs rebuilds the postings of the given languages from entries.
+func (s *snapshot) indexLangs(r *Ranking, langs map[string]bool) {
+	byLang := map[string][]*entry{}
+	for _, en := range s.entries {
+		if langs[en.art.Lang] {
+			byLang[en.art.Lang] = append(byLang[en.art.Lang], en)
+		}
+	}
+	for l := range langs {
+		s.postings[l] = buildPostings(byLang[l], r, s.stats[l])
+	}
 }
 
 // reindexDerived rebuilds the small lookup maps derived from entries.

@@ -69,23 +69,12 @@ func (e *Engine) suggest(ctx context.Context, r spravka.SuggestRequest) (*spravk
 // engine's ranker and returns the top limit+1: one more than asked, so the
 // confidence rule can see the runner-up even when one suggestion is asked.
 func (e *Engine) suggestRank(ctx context.Context, snap *snapshot, q spravka.Query, aq *analyzedQuery, limit int) ([]scored, error) {
-	st := snap.stats[q.Lang]
-	keys, _, _, err := e.candidates(ctx, q, []*analyzedQuery{candidateTerms(aq, st)}, q.Lang, max(suggestCandidates, limit+1), false)
-	if err != nil {
+	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	s := e.newScorer(aq, st)
-	out := make([]scored, 0, len(keys))
-	for _, k := range keys {
-		en, ok := snap.entries[k]
-		if !ok {
-			continue // written to bleve, not yet swapped in
-		}
-		if m := s.score(en.rank); m.matched != nil {
-			out = append(out, scored{e: en, m: m, s: s})
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return rankedBefore(out[i], out[j]) })
+	find := map[string]*analyzedQuery{q.Lang: candidateTerms(aq, snap.stats[q.Lang])}
+	cands, _, _ := e.candidates(snap, q, find, q.Lang, max(suggestCandidates, limit+1), false)
+	out := e.scoreAll(snap, cands, map[string]*analyzedQuery{q.Lang: aq})
 	if len(out) > limit+1 {
 		out = out[:limit+1]
 	}

@@ -64,7 +64,7 @@ func (s *Server) handleSearchPage(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	q.Facets = true // the results page shows them
+	q.Facets = true           // the results page shows them
 	q.Access = spravka.Public // the site is public even for a signed-in agent
 	ctx := r.Context()
 	cats, err := s.engine.Categories(ctx, lang, spravka.Public)
