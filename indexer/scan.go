@@ -10,8 +10,6 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/yuin/goldmark"
-
 	"github.com/spravka/spravka"
 )
 
@@ -78,7 +76,7 @@ func scan(ctx context.Context, fsys fs.FS, c *Corpus) ([]file, error) {
 
 // readFile reads and parses one file. A panic in a parser becomes a
 // problem with that file: one odd file must not take a reload down.
-func readFile(fsys fs.FS, f file, opts Options, md goldmark.Markdown) (r fileResult) {
+func readFile(fsys fs.FS, f file, opts Options, md *markdown) (r fileResult) {
 	defer func() {
 		if v := recover(); v != nil {
 			r = fileResult{problems: []spravka.Problem{{Path: f.path, Message: fmt.Sprintf("internal error while parsing: %v", v)}}}

@@ -56,9 +56,6 @@ type Config struct {
 	// when set, reports the index size on disk for it.
 	Metrics    *prometheus.Registry
 	IndexBytes func() int64
-	// UnsafeHTML says the content was indexed with raw HTML allowed
-	// (indexer.Options.UnsafeHTML); article bodies are then sanitised.
-	UnsafeHTML bool
 }
 
 // Server is the HTTP server.
@@ -74,7 +71,7 @@ type Server struct {
 	visitorSalt []byte
 	metrics     *metrics
 	adminTmpl   *template.Template
-	bodies      *articleBodies // article page bodies, sanitised when UnsafeHTML
+	bodies      *articleBodies // article page bodies with heading anchors
 
 	reindex reindexJob
 }
@@ -113,7 +110,7 @@ func New(cfg Config, engine Engine) (*Server, error) {
 		return nil, err
 	}
 	s.pages = p
-	s.bodies = newArticleBodies(cfg.UnsafeHTML)
+	s.bodies = newArticleBodies()
 	if err := s.initAnalytics(); err != nil {
 		return nil, err
 	}

@@ -24,8 +24,8 @@ type config struct {
 	SiteName    string `yaml:"site_name"`
 	BaseURL     string `yaml:"base_url"`
 	LogLevel    string `yaml:"log_level"` // debug, info, warn, error
-	// UnsafeHTML renders raw HTML written in Markdown; the site sanitises it
-	// with bluemonday. Off by default: goldmark then escapes it.
+	// UnsafeHTML renders raw HTML written in Markdown; the indexer sanitises
+	// it with bluemonday. Off by default: goldmark then escapes it.
 	UnsafeHTML bool `yaml:"unsafe_html"`
 	// Agents and bots of the agent API, the admin token and the per-token
 	// rate limit (see token.go).
