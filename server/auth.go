@@ -92,6 +92,9 @@ func newAuthenticator(agents []Agent, adminSHA256 string, rl RateLimit) (*authen
 // constant time, whatever matches, so timing reveals nothing about which
 // token (or how much of one) is right.
 func (a *authenticator) lookup(token string) (int, bool) {
+	if token == "" { // whatever hash a config holds, nobody's token is empty
+		return -1, false
+	}
 	sum := sha256.Sum256([]byte(token))
 	found := -1
 	for i := range a.agents {
@@ -103,12 +106,13 @@ func (a *authenticator) lookup(token string) (int, bool) {
 }
 
 // bearerToken returns the token of an "Authorization: Bearer" header and
-// whether the header uses that scheme at all. Other schemes (a proxy's Basic
-// auth) are not ours to judge.
+// whether the header uses that scheme at all; "Bearer" with no token is
+// the scheme with an empty token, which no lookup accepts. Other schemes (a
+// proxy's Basic auth) are not ours to judge.
 func bearerToken(r *http.Request) (string, bool) {
 	h := r.Header.Get("Authorization")
-	scheme, token, ok := strings.Cut(strings.TrimSpace(h), " ")
-	if !ok || !strings.EqualFold(scheme, "Bearer") {
+	scheme, token, _ := strings.Cut(strings.TrimSpace(h), " ")
+	if !strings.EqualFold(scheme, "Bearer") {
 		return "", false
 	}
 	return strings.TrimSpace(token), true
