@@ -69,6 +69,7 @@ type Server struct {
 
 	analytics   analytics.Recorder // never nil: analytics.Nop when off
 	visitorSalt []byte
+	requestIDs  requestIDs // ids of suggest answers, for the agents' feedback
 	metrics     *metrics
 	adminTmpl   *template.Template
 	bodies      *articleBodies // article page bodies with heading anchors
