@@ -62,7 +62,9 @@ func (s *Server) handleAdminLogin(w http.ResponseWriter, r *http.Request) error 
 	if !sameOrigin(r) {
 		return errCrossSite
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, 4<<10)
+	if _, err := readBody(w, r, 4<<10); err != nil {
+		return err
+	}
 	token := strings.TrimSpace(r.PostFormValue("token"))
 	if !s.checkAdminToken(token) {
 		return s.renderAdminLogin(w, http.StatusUnauthorized, "That token is not the admin token.")

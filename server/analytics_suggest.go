@@ -29,7 +29,9 @@ func (s *Server) handleSuggestFeedback(w http.ResponseWriter, r *http.Request) e
 	if err := requireAgent(r); err != nil {
 		return err
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, 4<<10)
+	if _, err := readBody(w, r, 4<<10); err != nil {
+		return err
+	}
 	var req suggestFeedbackRequest
 	if err := readJSONBody(r, &req); err != nil {
 		return err

@@ -3,8 +3,6 @@ package server
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
-	"io"
 	"net/http"
 	"strings"
 	"time"
@@ -70,13 +68,9 @@ func (s *Server) handleSuggest(w http.ResponseWriter, r *http.Request) error {
 // caller's and says which field is wrong.
 func readSuggest(w http.ResponseWriter, r *http.Request) (spravka.SuggestRequest, error) {
 	var b suggestBody
-	raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxSuggestBody))
-	var tooBig *http.MaxBytesError
-	switch {
-	case errors.As(err, &tooBig):
-		return spravka.SuggestRequest{}, spravka.Errorf(spravka.ErrTooLarge, "the body is over %d bytes", maxSuggestBody)
-	case err != nil:
-		return spravka.SuggestRequest{}, spravka.Errorf(spravka.ErrBadQuery, "could not read the body: %v", err)
+	raw, err := readBody(w, r, maxSuggestBody)
+	if err != nil {
+		return spravka.SuggestRequest{}, err
 	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
