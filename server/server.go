@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -38,6 +39,7 @@ type Config struct {
 	Logger      *slog.Logger
 	// Agents may call the agent API and see the internal articles of their
 	// tiers; AdminTokenSHA256 is the hex SHA-256 of the admin token (see auth.go).
+	// They are where the server starts; SetAuth replaces them later.
 	Agents           []Agent
 	AdminTokenSHA256 string
 	RateLimit        RateLimit // per-token limit; zero = 20 req/s, burst 40
@@ -65,7 +67,8 @@ type Server struct {
 	engine Engine
 	pages  *pages
 	http   *http.Server
-	auth   *authenticator
+	auth   atomic.Pointer[authenticator] // replaced whole by SetAuth
+	admins *adminSessions
 
 	analytics   analytics.Recorder // never nil: analytics.Nop when off
 	visitorSalt []byte
@@ -100,12 +103,10 @@ func New(cfg Config, engine Engine) (*Server, error) {
 	if cfg.Preview != nil {
 		engine = previewEngine{engine}
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, engine: engine}
-	auth, err := newAuthenticator(cfg.Agents, cfg.AdminTokenSHA256, cfg.RateLimit)
-	if err != nil {
+	s := &Server{cfg: cfg, log: cfg.Logger, engine: engine, admins: newAdminSessions()}
+	if err := s.SetAuth(cfg.Agents, cfg.AdminTokenSHA256, cfg.RateLimit); err != nil {
 		return nil, err
 	}
-	s.auth = auth
 	p, err := newPages(cfg.Theme)
 	if err != nil {
 		return nil, err
