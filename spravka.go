@@ -49,7 +49,7 @@ type Article struct {
 
 	Path     string    // slash-separated path relative to the content root
 	Hash     string    // content hash of the source file, for the index manifest
-	HTML     string    // rendered body
+	HTML     string    // rendered body, safe to insert: raw HTML escaped or sanitised
 	Lead     string    // plain text before the first section heading
 	LeadCode string    // code-only blocks before the first section heading, one line each
 	Sections []Section // ## and ### sections in document order

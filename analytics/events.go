@@ -46,7 +46,7 @@ type Click struct {
 	Lang        string // language of the search
 	Query       string
 	Target      string // local path of the result, without fragment: /uk/billing/refund
-	Rank        int    // 1-based position in the result list
+	Rank        int    // 1-based position in the result list; 0 when the link did not say
 	ArticleID   string // the article at Target; empty when Target is not an article
 	ArticleLang string
 }

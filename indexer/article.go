@@ -8,8 +8,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/yuin/goldmark"
-
 	"github.com/spravka/spravka"
 )
 
@@ -48,7 +46,7 @@ type page struct {
 }
 
 // parsePage does everything but rendering; nil means skip the file.
-func parsePage(md goldmark.Markdown, path string, src []byte, opts Options) (*page, []spravka.Problem) {
+func parsePage(md *markdown, path string, src []byte, opts Options) (*page, []spravka.Problem) {
 	if p, bad := checkSource(path, src, opts.MaxFileSize); bad {
 		return nil, []spravka.Problem{p}
 	}

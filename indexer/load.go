@@ -7,8 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/yuin/goldmark"
-
 	"github.com/spravka/spravka"
 )
 
@@ -104,7 +102,7 @@ func duplicateProblems(first, second, what string) []spravka.Problem {
 // renderAll renders every page once all URLs are known, so that links
 // between articles point at the target's URL even when its category comes
 // from its own front matter.
-func renderAll(ctx context.Context, md goldmark.Markdown, pages []*page, indexes []*categoryIndex, c *Corpus) error {
+func renderAll(ctx context.Context, md *markdown, pages []*page, indexes []*categoryIndex, c *Corpus) error {
 	urls := make(map[string]string, len(pages)+len(indexes))
 	for _, pg := range pages {
 		urls[pg.art.Path] = pg.art.URL()

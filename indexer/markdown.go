@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -17,20 +18,30 @@ import (
 	"github.com/spravka/spravka"
 )
 
-// newMarkdown configures goldmark for help articles. The result is safe
-// for concurrent use, so Load builds one and shares it between workers.
-// Raw HTML is left out unless the site opts in, because writers paste from
-// anywhere and the renderer does not sanitise.
-func newMarkdown(opts Options) goldmark.Markdown {
+// markdown is goldmark configured for help articles, with the sanitiser
+// its output goes through when raw HTML is allowed. It is safe for
+// concurrent use, so Load builds one and shares it between workers.
+type markdown struct {
+	goldmark.Markdown
+	policy *bluemonday.Policy // nil when raw HTML is off: goldmark escapes it itself
+}
+
+// newMarkdown configures the renderer for opts. Raw HTML is left out
+// unless the site opts in, and is then sanitised (see newHTMLPolicy),
+// because writers paste from anywhere and goldmark does not sanitise.
+func newMarkdown(opts Options) *markdown {
 	var rendererOpts []renderer.Option
+	md := &markdown{}
 	if opts.UnsafeHTML {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
+		md.policy = newHTMLPolicy()
 	}
-	return goldmark.New(
+	md.Markdown = goldmark.New(
 		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList),
 		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(headingIDs{}, 1000))),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
+	return md
 }
 
 // headingIDs gives every heading an id from its plain text through the
@@ -63,7 +74,7 @@ type document struct {
 
 // parseMarkdown parses body, which starts on file line firstLine, once,
 // and fills the article's lead, sections and links from the tree.
-func parseMarkdown(md goldmark.Markdown, body []byte, firstLine int, art *spravka.Article) *document {
+func parseMarkdown(md *markdown, body []byte, firstLine int, art *spravka.Article) *document {
 	pc := parser.NewContext(parser.WithIDs(newAnchors()))
 	root := md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
 	lines := newLineIndex(body, firstLine)
@@ -73,9 +84,10 @@ func parseMarkdown(md goldmark.Markdown, body []byte, firstLine int, art *spravk
 	return doc
 }
 
-// render writes the body as HTML, first pointing links to other articles
-// at their site URLs. resolve may be nil, which leaves them as written.
-func (d *document) render(md goldmark.Markdown, resolve func(path string) (string, bool)) (string, error) {
+// render writes the body as safe HTML, first pointing links to other
+// articles at their site URLs. resolve may be nil, which leaves them as
+// written.
+func (d *document) render(md *markdown, resolve func(path string) (string, bool)) (string, error) {
 	if resolve != nil {
 		for _, l := range d.mdLinks {
 			if url, ok := resolve(l.target); ok {
@@ -86,6 +98,9 @@ func (d *document) render(md goldmark.Markdown, resolve func(path string) (strin
 	var buf bytes.Buffer
 	if err := md.Renderer().Render(&buf, d.src, d.root); err != nil {
 		return "", fmt.Errorf("render markdown: %w", err)
+	}
+	if md.policy != nil {
+		return md.policy.Sanitize(buf.String()), nil
 	}
 	return buf.String(), nil
 }

@@ -11,7 +11,7 @@ type Options struct {
 	DefaultLang     string // used when neither front matter nor file name says; default "en"
 	DefaultCategory string // category of files at the content root; default "general"
 	MaxFileSize     int64  // larger files are reported and skipped; default 5 << 20
-	UnsafeHTML      bool   // render raw HTML in Markdown; the caller must sanitise
+	UnsafeHTML      bool   // render raw HTML in Markdown, sanitised (see newHTMLPolicy)
 }
 
 // DefaultMaxFileSize is the MaxFileSize used when Options leave it zero.

@@ -26,6 +26,7 @@ const (
 	kindCategory
 	kindSynonyms
 	kindAsset
+	kindBadLink // a symlink that is not followed; its problem says why (see contentFile)
 )
 
 // classify decides what to do with a file from its path alone, so that the

@@ -1,6 +1,7 @@
 package indexer
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io/fs"
@@ -10,16 +11,16 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/yuin/goldmark"
-
 	"github.com/spravka/spravka"
 )
 
 // file is a content file worth reading.
 type file struct {
-	path string
-	kind fileKind
-	size int64
+	path    string
+	kind    fileKind
+	size    int64
+	src     string          // the path to read: path, or where its symlink leads; "" = path
+	problem spravka.Problem // why a kindBadLink file is not read
 }
 
 // fileResult is what reading one file produced; at most one of page,
@@ -54,16 +55,17 @@ func scan(ctx context.Context, fsys fs.FS, c *Corpus) ([]file, error) {
 			}
 			return nil
 		}
-		switch kind := classify(p); kind {
-		case kindIgnored:
-		case kindAsset:
+		info, err := d.Info()
+		if err != nil {
+			c.Problems = append(c.Problems, spravka.Problem{Path: p, Message: fmt.Sprintf("cannot read: %v", err)})
+			return nil
+		}
+		switch f, ok := contentFile(fsys, p, info); {
+		case !ok:
+		case f.kind == kindAsset:
 			c.Assets[p] = true
 		default:
-			var size int64
-			if info, err := d.Info(); err == nil {
-				size = info.Size()
-			}
-			files = append(files, file{path: p, kind: kind, size: size})
+			files = append(files, f)
 		}
 		return nil
 	})
@@ -78,16 +80,19 @@ func scan(ctx context.Context, fsys fs.FS, c *Corpus) ([]file, error) {
 
 // readFile reads and parses one file. A panic in a parser becomes a
 // problem with that file: one odd file must not take a reload down.
-func readFile(fsys fs.FS, f file, opts Options, md goldmark.Markdown) (r fileResult) {
+func readFile(fsys fs.FS, f file, opts Options, md *markdown) (r fileResult) {
 	defer func() {
 		if v := recover(); v != nil {
 			r = fileResult{problems: []spravka.Problem{{Path: f.path, Message: fmt.Sprintf("internal error while parsing: %v", v)}}}
 		}
 	}()
+	if f.kind == kindBadLink {
+		return fileResult{problems: []spravka.Problem{f.problem}}
+	}
 	if f.size > opts.MaxFileSize { // don't read what will be refused
 		return fileResult{problems: []spravka.Problem{tooBig(f.path, f.size, opts.MaxFileSize)}}
 	}
-	src, err := fs.ReadFile(fsys, f.path)
+	src, err := fs.ReadFile(fsys, cmp.Or(f.src, f.path))
 	if err != nil {
 		return fileResult{problems: []spravka.Problem{{Path: f.path, Message: fmt.Sprintf("cannot read: %v", err)}}}
 	}

@@ -76,11 +76,15 @@ func NewWatcher(cfg WatchConfig) (*Watcher, error) {
 	if cfg.Reconcile == 0 {
 		cfg.Reconcile = DefaultReconcile
 	}
+	fsys, err := DirFS(cfg.Dir)
+	if err != nil {
+		return nil, fmt.Errorf("watch: %w", err)
+	}
 	fsw, err := fsnotify.NewBufferedWatcher(4096)
 	if err != nil {
 		return nil, fmt.Errorf("watch: %w", err)
 	}
-	w := &Watcher{cfg: cfg, log: cfg.Logger, fsys: os.DirFS(cfg.Dir), opts: opts, fsw: fsw,
+	w := &Watcher{cfg: cfg, log: cfg.Logger, fsys: fsys, opts: opts, fsw: fsw,
 		state: newLiveState(), shown: newLiveState(), watched: map[string]bool{}}
 	if err := w.watchTree("."); err != nil {
 		fsw.Close()

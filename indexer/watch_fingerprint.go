@@ -43,6 +43,11 @@ func Fingerprint(fsys fs.FS, opts Options) (string, error) {
 		if err != nil {
 			return nil
 		}
+		if info.Mode()&fs.ModeSymlink != 0 { // the target's edits must change the fingerprint too
+			if st, err := fs.Stat(fsys, p); err == nil {
+				info = st
+			}
+		}
 		fmt.Fprintf(h, "%s\x00%d\x00%d\n", p, info.Size(), info.ModTime().UnixNano())
 		return nil
 	})

@@ -80,7 +80,7 @@ func (w *Watcher) applyPaths(ctx context.Context, changed map[string]bool) {
 	var files []file
 	var gone []string
 	for _, p := range slices.Sorted(maps.Keys(changed)) {
-		st, err := fs.Stat(w.fsys, p)
+		st, err := fs.Lstat(w.fsys, p) // a link is judged by contentFile, never walked into
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			gone = append(gone, p)
@@ -97,7 +97,7 @@ func (w *Watcher) applyPaths(ctx context.Context, changed map[string]bool) {
 			}
 			files = append(files, more...)
 		default:
-			if f, ok := w.fileAt(p, fs.FileInfoToDirEntry(st)); ok {
+			if f, ok := w.fileAt(p, st); ok {
 				files = append(files, f)
 			} else if w.state.has(p) {
 				gone = append(gone, p) // e.g. renamed to something ignored

@@ -103,7 +103,11 @@ func (w *Watcher) listFiles(ctx context.Context, dir string) ([]file, error) {
 			}
 			return nil
 		}
-		if f, ok := w.fileAt(p, d); ok {
+		info, err := d.Info()
+		if err != nil {
+			return nil // vanished meanwhile: its removal event follows
+		}
+		if f, ok := w.fileAt(p, info); ok {
 			files = append(files, f)
 		}
 		return nil
@@ -115,15 +119,11 @@ func (w *Watcher) listFiles(ctx context.Context, dir string) ([]file, error) {
 	return files, nil
 }
 
-// fileAt describes the file at p, or reports that it is not content.
-func (w *Watcher) fileAt(p string, d fs.DirEntry) (file, bool) {
-	kind := classify(p)
-	if kind == kindIgnored || isEditorTemp(p) {
+// fileAt describes the file at p, which info describes without following
+// links, or reports that it is not content.
+func (w *Watcher) fileAt(p string, info fs.FileInfo) (file, bool) {
+	if isEditorTemp(p) {
 		return file{}, false
 	}
-	f := file{path: p, kind: kind}
-	if info, err := d.Info(); err == nil {
-		f.size = info.Size()
-	}
-	return f, true
+	return contentFile(w.fsys, p, info)
 }

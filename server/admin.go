@@ -103,7 +103,7 @@ func (s *Server) handleAdminCSS(w http.ResponseWriter, r *http.Request) error {
 
 // handleAdmin serves the analytics dashboard to the admin.
 func (s *Server) handleAdmin(w http.ResponseWriter, r *http.Request) error {
-	if s.cfg.AdminTokenSHA256 == "" {
+	if !s.adminOn() {
 		return errAdminOff
 	}
 	if !s.adminToken(r) {
@@ -131,7 +131,7 @@ func (s *Server) handleAdmin(w http.ResponseWriter, r *http.Request) error {
 // and scripts: /admin/report.csv, /admin/report.json.
 func (s *Server) handleAdminExport(format string) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		if s.cfg.AdminTokenSHA256 == "" {
+		if !s.adminOn() {
 			return errAdminOff
 		}
 		if !s.adminToken(r) {

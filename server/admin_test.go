@@ -1,6 +1,8 @@
 package server_test
 
 import (
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -83,5 +85,128 @@ func TestAdminShowsTheReport(t *testing.T) {
 	}
 	if status, _, _ := site.do(t, "GET", "/admin?since=forever", "", "", bearer...); status != 400 {
 		t.Errorf("since=forever: %d, want 400", status)
+	}
+}
+
+// loginCookie logs in at base with client and returns the session cookie
+// as sent back ("name=value"), failing the test unless login worked.
+func loginCookie(t *testing.T, client *http.Client, base string) *http.Cookie {
+	t.Helper()
+	req, err := http.NewRequest("POST", base+"/admin/login", strings.NewReader(url.Values{"token": {adminToken}}.Encode()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", formType)
+	resp, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	for _, c := range resp.Cookies() {
+		if c.Name == "spravka_admin" && resp.StatusCode == http.StatusSeeOther {
+			return c
+		}
+	}
+	t.Fatalf("login: %d without a session cookie", resp.StatusCode)
+	return nil
+}
+
+// TestAdminSession: the admin cookie is a random server-side session, not
+// the token; it dies with logout; it is Secure when the site is on HTTPS.
+func TestAdminSession(t *testing.T) {
+	site := newAnalyticsSite(t, nil)
+	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	admin := func(cookie string) int {
+		status, _, _ := site.do(t, "GET", "/admin", "", "", "Cookie", cookie)
+		return status
+	}
+	c := loginCookie(t, noRedirect, site.srv.URL)
+	if strings.Contains(c.Value, adminToken) || strings.Contains(c.Value, sha(adminToken)) || len(c.Value) < 32 {
+		t.Errorf("cookie value %q: want a random session id, not the token or its hash", c.Value)
+	}
+	if c.Secure {
+		t.Error("Secure cookie on plain HTTP without an https base_url: the browser would never send it back")
+	}
+	if other := loginCookie(t, noRedirect, site.srv.URL); other.Value == c.Value {
+		t.Error("two logins got the same session id")
+	}
+	if status := admin(c.Name + "=" + c.Value); status != 200 {
+		t.Fatalf("with the session cookie: %d", status)
+	}
+	if status := admin("spravka_admin=" + adminToken); status != 401 {
+		t.Errorf("the raw token as a cookie: %d, want 401", status)
+	}
+	if status := admin("spravka_admin=" + strings.Repeat("A", len(c.Value))); status != 401 {
+		t.Errorf("a made-up session id: %d, want 401", status)
+	}
+	status, _, h := site.do(t, "POST", "/admin/logout", formType, "", "Cookie", c.Name+"="+c.Value)
+	if status != 303 || !strings.Contains(h.Get("Set-Cookie"), "Max-Age=0") {
+		t.Errorf("logout: %d, Set-Cookie %q", status, h.Get("Set-Cookie"))
+	}
+	if status := admin(c.Name + "=" + c.Value); status != 401 {
+		t.Errorf("the session still works after logout: %d", status)
+	}
+
+	// HTTPS: over TLS, or behind a proxy when base_url says https.
+	tlsSite := httptest.NewTLSServer(site.app.Handler())
+	defer tlsSite.Close()
+	tlsClient := tlsSite.Client()
+	tlsClient.CheckRedirect = noRedirect.CheckRedirect
+	if c := loginCookie(t, tlsClient, tlsSite.URL); !c.Secure {
+		t.Error("over TLS the cookie is not Secure")
+	}
+	behindProxy := newAnalyticsSite(t, func(c *server.Config) { c.BaseURL = "https://help.example.com" })
+	if c := loginCookie(t, noRedirect, behindProxy.srv.URL); !c.Secure {
+		t.Error("with an https base_url the cookie is not Secure")
+	}
+}
+
+// TestSetAuth: a reloaded config takes effect at once: a removed agent
+// token is refused, a new admin token ends the sessions of the old one,
+// and an invalid config changes nothing.
+func TestSetAuth(t *testing.T) {
+	site := newAnalyticsSite(t, nil)
+	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	session := loginCookie(t, noRedirect, site.srv.URL)
+	status := func(path string, header ...string) int {
+		s, _, _ := site.do(t, "GET", path, "", "", header...)
+		return s
+	}
+	agent := []string{"Authorization", "Bearer " + agentToken}
+	cookie := []string{"Cookie", session.Name + "=" + session.Value}
+
+	if err := site.app.SetAuth([]server.Agent{{Name: "helpdesk", TokenSHA256: "not-a-hash"}}, sha("new-admin"), server.RateLimit{}); err == nil {
+		t.Error("SetAuth took an agent without a valid hash")
+	}
+	if s := status("/api/v1/search?q=password", agent...); s != 200 {
+		t.Errorf("after a refused config the agent gets %d, want 200", s)
+	}
+	if s := status("/admin", cookie...); s != 200 {
+		t.Errorf("after a refused config the session gets %d, want 200", s)
+	}
+
+	if err := site.app.SetAuth(nil, sha("new-admin"), server.RateLimit{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name   string
+		header []string
+		path   string
+		want   int
+	}{
+		{"removed agent token", agent, "/api/v1/search?q=password", 401},
+		{"session of the old admin token", cookie, "/admin", 401},
+		{"old admin token", []string{"Authorization", "Bearer " + adminToken}, "/admin", 401},
+		{"new admin token", []string{"Authorization", "Bearer new-admin"}, "/admin", 200},
+	} {
+		if s := status(tc.path, tc.header...); s != tc.want {
+			t.Errorf("%s: %d, want %d", tc.name, s, tc.want)
+		}
+	}
+	if err := site.app.SetAuth(nil, "", server.RateLimit{}); err != nil {
+		t.Fatal(err)
+	}
+	if s := status("/admin", "Authorization", "Bearer new-admin"); s != 404 {
+		t.Errorf("admin token removed: /admin %d, want 404", s)
 	}
 }

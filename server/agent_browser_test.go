@@ -11,108 +11,175 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// TestAgentPageInBrowser drives /agent in headless Chromium as an L2 agent:
-// enter the token, paste a message, get the internal refund procedure with
-// its badge and passage, copy it; then a wrong token sends the agent back
-// to the token form. Console errors (CSP violations among them) fail it.
-func TestAgentPageInBrowser(t *testing.T) {
+// agentBrowser drives /agent in headless Chromium and collects console
+// errors (CSP violations among them) for the test to report.
+type agentBrowser struct {
+	t        *testing.T
+	ctx      context.Context
+	mu       sync.Mutex
+	problems []string
+}
+
+// openAgentBrowser starts Chromium for the site at base; it is stopped
+// when the test ends.
+func openAgentBrowser(t *testing.T, base string) *agentBrowser {
+	t.Helper()
 	exe := chromium(t)
-	a := openAgentSample(t)
-	base := a.srv.URL
-	alloc, cancel := chromedp.NewExecAllocator(context.Background(),
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
 		chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
 		chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 900))
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(alloc)
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 2*time.Minute)
-	defer cancel()
+	ctx, cancelTab := chromedp.NewContext(alloc)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
+	t.Cleanup(func() { cancelTimeout(); cancelTab(); cancelAlloc() })
+	b := &agentBrowser{t: t, ctx: ctx}
 
 	// Start the browser before listening: chromedp initialises the browser
 	// lazily, and two goroutines doing it at once race (and may panic).
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("start chromium: %v", err)
 	}
-	var mu sync.Mutex
-	var problems []string
 	go func() {
 		for m, err := range chromedp.Console(ctx) {
 			if err != nil {
 				return
 			}
-			// The refused request of the wrong-token step is logged as a 401.
+			// The refused request of a wrong-token step is logged as a 401.
 			if (m.Type == chromedp.ConsoleError || m.IsException() || strings.Contains(m.Text, "Content Security Policy")) &&
 				!strings.Contains(m.Text, "401") {
-				mu.Lock()
-				problems = append(problems, string(m.Type)+": "+m.Text)
-				mu.Unlock()
+				b.mu.Lock()
+				b.problems = append(b.problems, string(m.Type)+": "+m.Text)
+				b.mu.Unlock()
 			}
 		}
 	}()
-	must := func(step string, err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-	}
-	eval := func(js string) string {
-		t.Helper()
-		v, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
-		must(js, err)
-		return v
-	}
-	// waitFor polls a JavaScript condition, as the page updates after fetch.
-	waitFor := func(step, cond string) {
-		t.Helper()
-		for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-			if eval("String(Boolean("+cond+"))") == "true" {
-				return
-			}
-		}
-		t.Fatalf("%s: %s never became true", step, cond)
-	}
 	_, err := chromedp.CallBrowser(ctx, browser.SetPermission, browser.SetPermissionParams{
 		Permission: &browser.PermissionDescriptor{Name: "clipboard-write"}, Setting: browser.PermissionSettingGranted, Origin: base})
-	must("grant clipboard", err)
+	b.must("grant clipboard", err)
+	return b
+}
 
-	must("open /agent", chromedp.Do(ctx, chromedp.Navigate(base+"/agent?lang=en"), chromedp.WaitVisible(chromedp.CSS("#agent-token"))))
-	must("enter token", chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS("#agent-token"), tokL2),
-		chromedp.Click(chromedp.CSS("#agent-token-form button")), chromedp.WaitVisible(chromedp.CSS("#agent-signed-in"))))
-	if got := eval(`sessionStorage.getItem("spravka-agent-token")`); got != tokL2 {
+func (b *agentBrowser) must(step string, err error) {
+	b.t.Helper()
+	if err != nil {
+		b.t.Fatalf("%s: %v", step, err)
+	}
+}
+
+func (b *agentBrowser) do(step string, actions ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	b.must(step, chromedp.Do(b.ctx, actions...))
+}
+
+func (b *agentBrowser) eval(js string) string {
+	b.t.Helper()
+	v, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](js))
+	b.must(js, err)
+	return v
+}
+
+// waitFor polls a JavaScript condition, as the page updates after fetch.
+func (b *agentBrowser) waitFor(step, cond string) {
+	b.t.Helper()
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if b.eval("String(Boolean("+cond+"))") == "true" {
+			return
+		}
+	}
+	b.t.Fatalf("%s: %s never became true", step, cond)
+}
+
+// signInAndAsk opens the page, enters token and sends text.
+func (b *agentBrowser) signInAndAsk(base, token, text string) {
+	b.t.Helper()
+	b.do("open /agent", chromedp.Navigate(base+"/agent?lang=en"), chromedp.WaitVisible(chromedp.CSS("#agent-token")))
+	b.do("enter token", chromedp.SendKeys(chromedp.CSS("#agent-token"), token),
+		chromedp.Click(chromedp.CSS("#agent-token-form button")), chromedp.WaitVisible(chromedp.CSS("#agent-signed-in")))
+	b.do("paste and send", chromedp.SendKeys(chromedp.CSS("#agent-text"), text),
+		chromedp.Click(chromedp.CSS("#agent-form button[type=submit]")), chromedp.WaitVisible(chromedp.CSS("#agent-results li")))
+}
+
+// reportProblems fails the test with the console errors seen.
+func (b *agentBrowser) reportProblems() {
+	b.t.Helper()
+	time.Sleep(200 * time.Millisecond) // let late console messages arrive
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, p := range b.problems {
+		b.t.Errorf("browser: %s", p)
+	}
+}
+
+// TestAgentPageInBrowser drives /agent in headless Chromium as an L2 agent:
+// enter the token, paste a message, get the internal refund procedure with
+// its badge and passage, copy it; then a wrong token sends the agent back
+// to the token form. Console errors (CSP violations among them) fail it.
+func TestAgentPageInBrowser(t *testing.T) {
+	a := openAgentSample(t)
+	base := a.srv.URL
+	b := openAgentBrowser(t, base)
+	b.signInAndAsk(base, tokL2,
+		"Hello, a customer asks for a refund of 700 euros for the yearly plan. Who approves refunds over 500 euros and how do I issue it?")
+	if got := b.eval(`sessionStorage.getItem("spravka-agent-token")`); got != tokL2 {
 		t.Errorf("sessionStorage holds %q", got)
 	}
-	must("paste and send", chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS("#agent-text"),
-		"Hello, a customer asks for a refund of 700 euros for the yearly plan. Who approves refunds over 500 euros and how do I issue it?"),
-		chromedp.Click(chromedp.CSS("#agent-form button[type=submit]")), chromedp.WaitVisible(chromedp.CSS("#agent-results li"))))
-	if first := eval(`document.querySelector("#agent-results li h2 a").textContent`); first != "Refund procedure (L2)" {
+	if first := b.eval(`document.querySelector("#agent-results li h2 a").textContent`); first != "Refund procedure (L2)" {
 		t.Errorf("first suggestion %q", first)
 	}
-	if badge := eval(`(document.querySelector("#agent-results li .agent-badge-internal") || {}).textContent || ""`); badge != "internal" {
+	if badge := b.eval(`(document.querySelector("#agent-results li .agent-badge-internal") || {}).textContent || ""`); badge != "internal" {
 		t.Errorf("internal badge %q", badge)
 	}
-	if n := eval(`String(document.querySelector("#agent-results li .agent-passage").textContent.length)`); len(n) < 2 {
+	if n := b.eval(`String(document.querySelector("#agent-results li .agent-passage").textContent.length)`); len(n) < 2 {
 		t.Errorf("passage of %s characters", n)
 	}
-	if eval(`String(document.querySelectorAll("#agent-results li .agent-passage mark").length > 0)`) != "true" {
+	if b.eval(`String(document.querySelectorAll("#agent-results li .agent-passage mark").length > 0)`) != "true" {
 		t.Error("no highlighted words in the passage")
 	}
-	must("copy", chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#agent-results li .agent-copy"))))
-	waitFor("copy feedback", `document.querySelector("#agent-results li .agent-copy").textContent === "Copied"`)
-	must("open in place", chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#agent-results li .agent-open"))))
-	waitFor("internal article shown", `(document.querySelector("#agent-results li .agent-article") || {}).textContent.includes("Finance")`)
+	b.do("copy", chromedp.Click(chromedp.CSS("#agent-results li .agent-copy")))
+	b.waitFor("copy feedback", `document.querySelector("#agent-results li .agent-copy").textContent === "Copied"`)
+	b.do("open in place", chromedp.Click(chromedp.CSS("#agent-results li .agent-open")))
+	b.waitFor("internal article shown", `(document.querySelector("#agent-results li .agent-article") || {}).textContent.includes("Finance")`)
 
 	// A wrong token: the page forgets it and asks again.
-	must("wrong token", chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#agent-forget")),
+	b.do("wrong token", chromedp.Click(chromedp.CSS("#agent-forget")),
 		chromedp.SendKeys(chromedp.CSS("#agent-token"), "not-a-token"), chromedp.Click(chromedp.CSS("#agent-token-form button")),
-		chromedp.Click(chromedp.CSS("#agent-form button[type=submit]"))))
-	waitFor("refusal shown", `document.getElementById("agent-status").textContent.includes("not accepted")`)
-	if eval(`String(document.getElementById("agent-token-form").hidden)`) != "false" {
+		chromedp.Click(chromedp.CSS("#agent-form button[type=submit]")))
+	b.waitFor("refusal shown", `document.getElementById("agent-status").textContent.includes("not accepted")`)
+	if b.eval(`String(document.getElementById("agent-token-form").hidden)`) != "false" {
 		t.Error("the token form is not shown again after a refused token")
 	}
-	time.Sleep(200 * time.Millisecond) // let late console messages arrive
-	mu.Lock()
-	defer mu.Unlock()
-	for _, p := range problems {
-		t.Errorf("browser: %s", p)
+	b.reportProblems()
+}
+
+// TestAgentPageShowsHostileArticleSafely: the agent page inserts an
+// internal article's HTML with innerHTML; with unsafe_html on and an
+// article full of script, what arrives holds no script, frame, event
+// handler or javascript: link, and nothing ran.
+func TestAgentPageShowsHostileArticleSafely(t *testing.T) {
+	base := openHostile(t).URL
+	b := openAgentBrowser(t, base)
+	b.signInAndAsk(base, tokL1, "Refund procedure for agents: who has to approve refunds over 500 euros?")
+	const item = `Array.from(document.querySelectorAll("#agent-results li")).find(function (li) {
+		return li.querySelector("h2 a").textContent === "Hostile refund procedure"; })`
+	b.waitFor("hostile article suggested", item)
+	b.eval(`(function () { ` + item + `.querySelector(".agent-open").click(); return ""; })()`)
+	b.waitFor("article shown", `(document.querySelector(".agent-article") || {}).textContent.includes("approve refunds")`)
+	time.Sleep(300 * time.Millisecond) // a frame or an image error handler would have run by now
+	found := b.eval(`(function () {
+		var box = document.querySelector(".agent-article"), out = [];
+		box.querySelectorAll("script, iframe, object, embed, style, form, base, meta").forEach(function (e) { out.push(e.tagName); });
+		box.querySelectorAll("*").forEach(function (e) {
+			Array.from(e.attributes).forEach(function (a) {
+				if (/^on/i.test(a.name) || /^\s*javascript:/i.test(a.value) || a.name === "srcdoc") out.push(e.tagName + "[" + a.name + "]");
+			});
+		});
+		if (window.pwned !== undefined) out.push("window.pwned=" + window.pwned);
+		return out.join(" ");
+	})()`)
+	if found != "" {
+		t.Errorf("the article box holds: %s\n%s", found, b.eval(`document.querySelector(".agent-article").innerHTML`))
 	}
+	if b.eval(`String(Boolean(document.querySelector('.agent-article div.note')))`) != "true" {
+		t.Errorf("the harmless part is gone: %s", b.eval(`document.querySelector(".agent-article").innerHTML`))
+	}
+	b.reportProblems()
 }

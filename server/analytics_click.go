@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/url"
 	"path"
@@ -28,10 +29,7 @@ func (s *Server) handleClick(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	rank, err := clickRank(v)
-	if err != nil {
-		return err
-	}
+	rank := clickRank(v)
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("X-Robots-Tag", "noindex")
 	if r.Method != http.MethodHead && !isRobot(r.UserAgent()) {
@@ -72,23 +70,25 @@ func localTarget(raw string) (*url.URL, error) {
 	return clean, nil
 }
 
-func clickRank(v url.Values) (int, error) {
+// clickRank reads the hit's position from rank, else from pos, page and
+// per_page. A value that is not a position (a link cut short, a URL edited
+// by hand) is ignored and the rank recorded as 0, unknown: the visitor
+// still gets the article, and analytics is no reason to refuse a redirect.
+func clickRank(v url.Values) int {
 	if v.Get("rank") != "" {
-		return intParam(v, "rank", 1, 1, spravka.MaxPerPage*1000)
+		rank, err := intParam(v, "rank", 1, 1, spravka.MaxPerPage*1000)
+		if err != nil {
+			return 0
+		}
+		return rank
 	}
-	pos, err := intParam(v, "pos", 0, 0, spravka.MaxPerPage-1)
-	if err != nil {
-		return 0, err
+	pos, errPos := intParam(v, "pos", 0, 0, spravka.MaxPerPage-1)
+	page, errPage := intParam(v, "page", 1, 1, 1000)
+	per, errPer := intParam(v, "per_page", spravka.DefaultPerPage, 1, spravka.MaxPerPage)
+	if errors.Join(errPos, errPage, errPer) != nil {
+		return 0
 	}
-	page, err := intParam(v, "page", 1, 1, 1000)
-	if err != nil {
-		return 0, err
-	}
-	per, err := intParam(v, "per_page", spravka.DefaultPerPage, 1, spravka.MaxPerPage)
-	if err != nil {
-		return 0, err
-	}
-	return (page-1)*per + pos + 1, nil
+	return (page-1)*per + pos + 1
 }
 
 // articleAtPath finds the public article a site path /{lang}/{category}/{slug}

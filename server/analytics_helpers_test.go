@@ -109,6 +109,7 @@ func sha(s string) string {
 // a SQLite file, an admin token and one agent.
 type analyticsSite struct {
 	srv *httptest.Server
+	app *server.Server
 	an  *analytics.Analytics
 	reg *prometheus.Registry
 }
@@ -136,7 +137,7 @@ func newAnalyticsSite(t *testing.T, mutate func(*server.Config)) *analyticsSite 
 	}
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(ts.Close)
-	return &analyticsSite{srv: ts, an: an, reg: reg}
+	return &analyticsSite{srv: ts, app: srv, an: an, reg: reg}
 }
 
 // do sends a request and returns status, body and headers; it never

@@ -22,6 +22,7 @@ func (s *Server) initAnalytics() error {
 	if _, on := s.analytics.(analytics.Nop); !on && len(s.visitorSalt) < 16 {
 		return errors.New("server: analytics needs a VisitorSalt of at least 16 bytes (see analytics.LoadSalt)")
 	}
+	s.requestIDs = newRequestIDs(s.visitorSalt)
 	m, err := newMetrics(s.cfg.Metrics, s)
 	if err != nil {
 		return err

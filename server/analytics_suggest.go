@@ -22,13 +22,16 @@ type suggestFeedbackRequest struct {
 var requestIDPattern = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
 
 // handleSuggestFeedback records whether a suggested article helped the
-// agent. Only agents may call it; the article must be one the agent can
-// see in some language.
+// agent. Only agents may call it; the request id must be one this server
+// gave that agent (else 404, like an unknown article), and the article one
+// the agent can see in some language.
 func (s *Server) handleSuggestFeedback(w http.ResponseWriter, r *http.Request) error {
 	if err := requireAgent(r); err != nil {
 		return err
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, 4<<10)
+	if _, err := readBody(w, r, 4<<10); err != nil {
+		return err
+	}
 	var req suggestFeedbackRequest
 	if err := readJSONBody(r, &req); err != nil {
 		return err
@@ -42,6 +45,9 @@ func (s *Server) handleSuggestFeedback(w http.ResponseWriter, r *http.Request) e
 		return spravka.Errorf(spravka.ErrBadQuery, "useful is required: true or false")
 	}
 	access := accessOf(r)
+	if !s.requestIDs.known(req.RequestID, access.Agent, time.Now()) {
+		return spravka.Errorf(spravka.ErrNotFound, "no suggest answer %q was given to this agent in the last 7 days", req.RequestID)
+	}
 	if !s.articleExists(r, req.ArticleID, access) {
 		return spravka.Errorf(spravka.ErrNotFound, "no article %q", req.ArticleID)
 	}

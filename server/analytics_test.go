@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/spravka/spravka/analytics"
+	"github.com/spravka/spravka/server"
 )
 
 const (
@@ -169,13 +170,21 @@ func TestClickRedirectStaysLocal(t *testing.T) {
 			t.Errorf("to=%q: %d → %q; want %d → %q", tc.to, status, h.Get("Location"), tc.status, tc.location)
 		}
 	}
-	if status, _, _ := site.do(t, "GET", "/r?to=/en/&rank=0", "", ""); status != 400 {
-		t.Errorf("rank=0: %d, want 400", status)
+	// A mangled position (a link cut short, a hand-edited URL) is ignored:
+	// the visitor still gets the article.
+	for _, q := range []string{"rank=0", "rank=abc", "rank=-3", "rank=99999999999999999999", "pos=x", "pos=1&page=0", "pos=1&per_page=abc"} {
+		status, _, h := site.do(t, "GET", "/r?to=/en/account/reset-password&q=x&"+q, "", "")
+		if status != 302 || h.Get("Location") != "/en/account/reset-password" {
+			t.Errorf("%s: %d → %q; want 302 → /en/account/reset-password", q, status, h.Get("Location"))
+		}
 	}
 }
 
 func TestSuggestFeedback(t *testing.T) {
-	site := newAnalyticsSite(t, nil)
+	const otherToken = "other-agent-token"
+	site := newAnalyticsSite(t, func(c *server.Config) {
+		c.Agents = append(c.Agents, server.Agent{Name: "other", TokenSHA256: sha(otherToken)})
+	})
 	auth := []string{"Authorization", "Bearer " + agentToken}
 	status, body, _ := site.do(t, "POST", "/api/v1/suggest", jsonType, `{"text":"password","lang":"en"}`, auth...)
 	var answer struct {
@@ -184,21 +193,31 @@ func TestSuggestFeedback(t *testing.T) {
 	if err := json.Unmarshal([]byte(body), &answer); status != 200 || err != nil || answer.RequestID == "" {
 		t.Fatalf("suggest: %d %s", status, body)
 	}
+	id := answer.RequestID
 	status, body, _ = site.do(t, "POST", "/api/v1/suggest/feedback", jsonType,
-		`{"request_id":"`+answer.RequestID+`","article_id":"account/reset-password","useful":false}`, auth...)
+		`{"request_id":"`+id+`","article_id":"account/reset-password","useful":false}`, auth...)
 	if status != 202 {
 		t.Fatalf("feedback on the suggest answer: %d %s", status, body)
 	}
+	// The same id with one character changed, and an id of the right shape
+	// that this server never issued.
+	tampered := id[:len(id)-1] + map[bool]string{true: "B", false: "A"}[strings.HasSuffix(id, "A")]
+	forged := strings.Repeat("A", len(id))
 	for _, tc := range []struct {
 		name, body string
 		header     []string
 		status     int
 	}{
-		{"no token", `{"request_id":"abc","article_id":"billing/refunds","useful":true}`, nil, 401},
-		{"valid", `{"request_id":"abc","article_id":"billing/refunds","useful":true}`, auth, 202},
-		{"unknown article", `{"request_id":"abc","article_id":"nope/x","useful":true}`, auth, 404},
+		{"no token", `{"request_id":"` + id + `","article_id":"billing/refunds","useful":true}`, nil, 401},
+		{"valid", `{"request_id":"` + id + `","article_id":"billing/refunds","useful":true}`, auth, 202},
+		{"unknown request id", `{"request_id":"abc","article_id":"billing/refunds","useful":true}`, auth, 404},
+		{"tampered request id", `{"request_id":"` + tampered + `","article_id":"billing/refunds","useful":true}`, auth, 404},
+		{"forged request id", `{"request_id":"` + forged + `","article_id":"billing/refunds","useful":true}`, auth, 404},
+		{"another agent's request id", `{"request_id":"` + id + `","article_id":"billing/refunds","useful":true}`,
+			[]string{"Authorization", "Bearer " + otherToken}, 404},
+		{"unknown article", `{"request_id":"` + id + `","article_id":"nope/x","useful":true}`, auth, 404},
 		{"bad JSON", `{"request_id":`, auth, 400},
-		{"useful missing", `{"request_id":"abc","article_id":"billing/refunds"}`, auth, 400},
+		{"useful missing", `{"request_id":"` + id + `","article_id":"billing/refunds"}`, auth, 400},
 		{"bad request id", `{"request_id":"<b>","article_id":"billing/refunds","useful":true}`, auth, 400},
 	} {
 		status, body, _ := site.do(t, "POST", "/api/v1/suggest/feedback", jsonType, tc.body, tc.header...)
@@ -215,7 +234,7 @@ func TestSuggestFeedback(t *testing.T) {
 		t.Errorf("suggest report %+v\n%+v\nwant %+v", r.Summary, r.Suggest, want)
 	}
 	en := site.report(t, "en")
-	if en.Summary.SuggestCalls != 1 || en.Summary.SuggestFeedback != 1 {
-		t.Errorf("en report: %+v; want the call and its feedback, not the feedback on an unrecorded call", en.Summary)
+	if en.Summary.SuggestCalls != 1 || en.Summary.SuggestFeedback != 2 {
+		t.Errorf("en report: %+v; want the call and both feedbacks on it", en.Summary)
 	}
 }

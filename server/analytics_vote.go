@@ -2,7 +2,6 @@ package server
 
 import (
 	"encoding/json"
-	"errors"
 	"mime"
 	"net/http"
 	"strings"
@@ -34,7 +33,9 @@ func (s *Server) handleVote(w http.ResponseWriter, r *http.Request) error {
 	if form && !sameOrigin(r) {
 		return errCrossSite
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxFeedbackBody)
+	if _, err := readBody(w, r, maxFeedbackBody); err != nil {
+		return err
+	}
 	req, err := readVote(r, form)
 	if err != nil {
 		return err
@@ -92,8 +93,8 @@ func readVote(r *http.Request, form bool) (voteRequest, error) {
 	return req, nil
 }
 
-// readJSONBody reads one JSON object from the body; anything else is the
-// caller's mistake (400), a body over the limit 413.
+// readJSONBody decodes one JSON object from a body that readBody has read;
+// anything else is the caller's mistake (400).
 func readJSONBody(r *http.Request, v any) error {
 	dec := json.NewDecoder(r.Body)
 	if err := dec.Decode(v); err != nil {
@@ -105,11 +106,8 @@ func readJSONBody(r *http.Request, v any) error {
 	return nil
 }
 
+// bodyError reports a body that was read but does not parse.
 func bodyError(err error) error {
-	var tooBig *http.MaxBytesError
-	if errors.As(err, &tooBig) {
-		return spravka.Errorf(spravka.ErrTooLarge, "the body is larger than %d bytes", tooBig.Limit)
-	}
 	return spravka.Errorf(spravka.ErrBadQuery, "the body is not valid: %v", err)
 }
 

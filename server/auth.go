@@ -22,12 +22,15 @@ type Agent struct {
 	Tiers       []string // tiers whose internal articles it may see; empty = public only
 }
 
-// authenticator turns bearer tokens into access. It is built once from the
-// config and never changes; revoking a token means removing it from the
-// config and restarting.
+// authenticator turns bearer tokens into access. It never changes once
+// built: a new config builds a new one, which Server.SetAuth swaps in
+// whole, so a request sees either the old agents and admin token or the
+// new ones, never a mix.
 type authenticator struct {
-	agents  []knownToken
-	limiter *rateLimiter
+	agents   []knownToken
+	limiter  *rateLimiter
+	admin    [sha256.Size]byte // hash of the admin token, when hasAdmin
+	hasAdmin bool
 }
 
 // knownToken is a configured token hash with the access it grants.
@@ -79,6 +82,7 @@ func newAuthenticator(agents []Agent, adminSHA256 string, rl RateLimit) (*authen
 		if err := add(adminName, adminSHA256, knownToken{access: spravka.Access{Agent: adminName, Preview: true}, admin: true}); err != nil {
 			return nil, err
 		}
+		a.admin, a.hasAdmin = a.agents[len(a.agents)-1].hash, true
 	}
 	lim, err := newRateLimiter(rl, len(a.agents))
 	if err != nil {
@@ -92,6 +96,9 @@ func newAuthenticator(agents []Agent, adminSHA256 string, rl RateLimit) (*authen
 // constant time, whatever matches, so timing reveals nothing about which
 // token (or how much of one) is right.
 func (a *authenticator) lookup(token string) (int, bool) {
+	if token == "" { // whatever hash a config holds, nobody's token is empty
+		return -1, false
+	}
 	sum := sha256.Sum256([]byte(token))
 	found := -1
 	for i := range a.agents {
@@ -103,12 +110,13 @@ func (a *authenticator) lookup(token string) (int, bool) {
 }
 
 // bearerToken returns the token of an "Authorization: Bearer" header and
-// whether the header uses that scheme at all. Other schemes (a proxy's Basic
-// auth) are not ours to judge.
+// whether the header uses that scheme at all; "Bearer" with no token is
+// the scheme with an empty token, which no lookup accepts. Other schemes (a
+// proxy's Basic auth) are not ours to judge.
 func bearerToken(r *http.Request) (string, bool) {
 	h := r.Header.Get("Authorization")
-	scheme, token, ok := strings.Cut(strings.TrimSpace(h), " ")
-	if !ok || !strings.EqualFold(scheme, "Bearer") {
+	scheme, token, _ := strings.Cut(strings.TrimSpace(h), " ")
+	if !strings.EqualFold(scheme, "Bearer") {
 		return "", false
 	}
 	return strings.TrimSpace(token), true
@@ -152,22 +160,37 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		i, ok := s.auth.lookup(token)
+		auth := s.auth.Load()
+		i, ok := auth.lookup(token)
 		if !ok {
 			s.writeAPIError(w, r, spravka.Errorf(spravka.ErrUnauthorized, "the bearer token is not valid"))
 			return
 		}
-		if wait, ok := s.auth.limiter.allow(i); !ok {
+		if wait, ok := auth.limiter.allow(i); !ok {
 			w.Header().Set("Retry-After", retryAfter(wait))
 			s.writeAPIError(w, r, spravka.Errorf(spravka.ErrRateLimited,
 				"too many requests for this token; retry in %s s", retryAfter(wait)))
 			return
 		}
-		k := s.auth.agents[i]
+		k := auth.agents[i]
 		ctx := context.WithValue(r.Context(), accessKey, k.access)
 		ctx = context.WithValue(ctx, adminKey, k.admin)
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
+}
+
+// SetAuth replaces the agents, the admin token and the rate limit, for a
+// config reloaded while the server runs: a removed token is refused from
+// the next request on, and admin sessions opened with another admin token
+// end. An invalid set is refused whole and the current one kept. Rate
+// limits start afresh.
+func (s *Server) SetAuth(agents []Agent, adminTokenSHA256 string, rl RateLimit) error {
+	auth, err := newAuthenticator(agents, adminTokenSHA256, rl)
+	if err != nil {
+		return err
+	}
+	s.auth.Store(auth)
+	return nil
 }
 
 // requireAgent refuses anonymous callers of the agent API.

@@ -18,6 +18,8 @@ func TestAuthRefusals(t *testing.T) {
 	a := openAgentSample(t)
 	// The l2 agent's token, revoked: the same site without it in the config.
 	revoked := a.serve(t, server.Config{Agents: testAgents()[:2]})
+	// A config that holds the hash of the empty string still admits nobody.
+	emptyHash := a.serve(t, server.Config{Agents: []server.Agent{{Name: "empty", TokenSHA256: hashOf(""), Tiers: []string{"l1"}}}})
 	tests := []struct {
 		name, base, method, path, auth string
 		body                           any
@@ -26,6 +28,10 @@ func TestAuthRefusals(t *testing.T) {
 		{"no token", a.srv.URL, http.MethodPost, "/api/v1/suggest", "", refundText, http.StatusUnauthorized},
 		{"wrong token", a.srv.URL, http.MethodPost, "/api/v1/suggest", "Bearer not-a-token", refundText, http.StatusUnauthorized},
 		{"empty bearer", a.srv.URL, http.MethodPost, "/api/v1/suggest", "Bearer ", refundText, http.StatusUnauthorized},
+		// An empty token is a broken client, not an anonymous visitor.
+		{"empty bearer on search", a.srv.URL, http.MethodGet, "/api/v1/search?q=refund", "Bearer", nil, http.StatusUnauthorized},
+		{"empty bearer, empty hash configured", emptyHash.URL, http.MethodPost, "/api/v1/suggest", "Bearer ", refundText, http.StatusUnauthorized},
+		{"blank bearer on article", a.srv.URL, http.MethodGet, "/api/v1/articles/billing/refund-policy?lang=en", "Bearer    ", nil, http.StatusUnauthorized},
 		{"hash instead of token", a.srv.URL, http.MethodPost, "/api/v1/suggest", "Bearer " + hashOf(tokL2), refundText, http.StatusUnauthorized},
 		{"token with a suffix", a.srv.URL, http.MethodPost, "/api/v1/suggest", "Bearer " + tokL2 + "x", refundText, http.StatusUnauthorized},
 		{"revoked token", revoked.URL, http.MethodPost, "/api/v1/suggest", "Bearer " + tokL2, refundText, http.StatusUnauthorized},

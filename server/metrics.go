@@ -122,7 +122,7 @@ func (s *Server) nameRoute(next http.Handler) http.Handler {
 func (s *Server) handleMetrics() http.Handler {
 	h := promhttp.HandlerFor(s.metrics.reg, promhttp.HandlerOpts{})
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if s.cfg.AdminTokenSHA256 != "" && !s.adminToken(r) {
+		if s.adminOn() && !s.adminToken(r) {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="spravka metrics"`)
 			http.Error(w, "metrics need the admin token: Authorization: Bearer <token>", http.StatusUnauthorized)
 			return

@@ -13,8 +13,9 @@ const contentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-s
 	"connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 
 // middleware wraps every request: panics become a 500 (logged with the
-// stack), security headers are set, responses are gzip-compressed when the
-// client accepts it, and each request is logged.
+// stack), security headers are set, a body that stops arriving ends the
+// request (see stallGuard), responses are gzip-compressed when the client
+// accepts it, and each request is logged.
 func (s *Server) middleware(next http.Handler) http.Handler {
 	next = gzipResponses(next)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -25,6 +26,9 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
 		h.Set("Content-Security-Policy", contentSecurityPolicy)
 		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+		if r.Body != nil && r.Body != http.NoBody {
+			r.Body = stallGuard{ReadCloser: r.Body, rc: http.NewResponseController(w)}
+		}
 		defer func() {
 			if p := recover(); p != nil {
 				s.log.Error("panic", "path", r.URL.Path, "panic", p, "stack", string(debug.Stack()))

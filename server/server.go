@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -38,6 +39,7 @@ type Config struct {
 	Logger      *slog.Logger
 	// Agents may call the agent API and see the internal articles of their
 	// tiers; AdminTokenSHA256 is the hex SHA-256 of the admin token (see auth.go).
+	// They are where the server starts; SetAuth replaces them later.
 	Agents           []Agent
 	AdminTokenSHA256 string
 	RateLimit        RateLimit // per-token limit; zero = 20 req/s, burst 40
@@ -56,9 +58,6 @@ type Config struct {
 	// when set, reports the index size on disk for it.
 	Metrics    *prometheus.Registry
 	IndexBytes func() int64
-	// UnsafeHTML says the content was indexed with raw HTML allowed
-	// (indexer.Options.UnsafeHTML); article bodies are then sanitised.
-	UnsafeHTML bool
 }
 
 // Server is the HTTP server.
@@ -68,13 +67,15 @@ type Server struct {
 	engine Engine
 	pages  *pages
 	http   *http.Server
-	auth   *authenticator
+	auth   atomic.Pointer[authenticator] // replaced whole by SetAuth
+	admins *adminSessions
 
 	analytics   analytics.Recorder // never nil: analytics.Nop when off
 	visitorSalt []byte
+	requestIDs  requestIDs // ids of suggest answers, for the agents' feedback
 	metrics     *metrics
 	adminTmpl   *template.Template
-	bodies      *articleBodies // article page bodies, sanitised when UnsafeHTML
+	bodies      *articleBodies // article page bodies with heading anchors
 
 	reindex reindexJob
 }
@@ -102,18 +103,16 @@ func New(cfg Config, engine Engine) (*Server, error) {
 	if cfg.Preview != nil {
 		engine = previewEngine{engine}
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, engine: engine}
-	auth, err := newAuthenticator(cfg.Agents, cfg.AdminTokenSHA256, cfg.RateLimit)
-	if err != nil {
+	s := &Server{cfg: cfg, log: cfg.Logger, engine: engine, admins: newAdminSessions()}
+	if err := s.SetAuth(cfg.Agents, cfg.AdminTokenSHA256, cfg.RateLimit); err != nil {
 		return nil, err
 	}
-	s.auth = auth
 	p, err := newPages(cfg.Theme)
 	if err != nil {
 		return nil, err
 	}
 	s.pages = p
-	s.bodies = newArticleBodies(cfg.UnsafeHTML)
+	s.bodies = newArticleBodies()
 	if err := s.initAnalytics(); err != nil {
 		return nil, err
 	}

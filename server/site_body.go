@@ -7,34 +7,25 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/microcosm-cc/bluemonday"
-
 	"github.com/spravka/spravka"
 )
 
-// articleBodies turns an article's rendered Markdown into the page body:
-// sanitised when the site lets writers use raw HTML, with a link anchor on
-// every section heading. Bodies are cached per article version, as the
-// sanitiser is the slowest part of an article page.
+// articleBodies turns an article's HTML into the page body, with a link
+// anchor on every section heading. The HTML is safe already: the indexer
+// escapes raw HTML or sanitises it where it renders the Markdown, for every
+// consumer at once. Bodies are cached per article version, as the regexp
+// pass over a long article costs more than the rest of its page.
 type articleBodies struct {
-	policy *bluemonday.Policy // nil when raw HTML is off: goldmark then escapes it already
-	mu     sync.Mutex
-	cache  map[string]template.HTML // article key + hash + label → body
+	mu    sync.Mutex
+	cache map[string]template.HTML // article key + hash + label → body
 }
 
 // maxCachedBodies bounds the cache; it is dropped whole when full, which
 // only happens after many content reloads.
 const maxCachedBodies = 20000
 
-func newArticleBodies(unsafeHTML bool) *articleBodies {
-	b := &articleBodies{cache: map[string]template.HTML{}}
-	if unsafeHTML {
-		p := bluemonday.UGCPolicy()
-		p.AllowAttrs("id").OnElements("h1", "h2", "h3", "h4", "h5", "h6")
-		p.AllowAttrs("class").Matching(regexp.MustCompile(`^language-[\w+-]+$`)).OnElements("code")
-		b.policy = p
-	}
-	return b
+func newArticleBodies() *articleBodies {
+	return &articleBodies{cache: map[string]template.HTML{}}
 }
 
 // headingTag matches the h2/h3 headings the indexer gives ids to.
@@ -50,14 +41,10 @@ func (b *articleBodies) render(a *spravka.Article, label string) template.HTML {
 	if ok {
 		return body
 	}
-	src := a.HTML
-	if b.policy != nil {
-		src = b.policy.Sanitize(src)
-	}
 	attr := html.EscapeString(label)
-	out := headingTag.ReplaceAllString(src,
+	out := headingTag.ReplaceAllString(a.HTML,
 		`<h$1 id="$2">$3<a class="anchor" href="#$2" aria-label="`+strings.ReplaceAll(attr, "$", "$$")+`" data-copy-link>#</a></h$1>`)
-	body = template.HTML(out) // produced by goldmark (escaping) or bluemonday (sanitising)
+	body = template.HTML(out) // produced by goldmark (escaping) or sanitised by the indexer
 	b.mu.Lock()
 	if len(b.cache) >= maxCachedBodies {
 		b.cache = map[string]template.HTML{}

@@ -2,13 +2,10 @@ package server
 
 import (
 	"bytes"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
-	"errors"
-	"io"
 	"net/http"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/spravka/spravka"
@@ -58,7 +55,7 @@ func (s *Server) handleSuggest(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out := suggestResponse{RequestID: newRequestID(), Lang: res.Lang, DetectedLang: res.DetectedLang,
+	out := suggestResponse{RequestID: s.requestIDs.issue(req.Access.Agent, time.Now()), Lang: res.Lang, DetectedLang: res.DetectedLang,
 		TookMS: float64(res.Took.Microseconds()) / 1000, Confident: res.Confident, Suggestions: res.Suggestions}
 	w.Header().Set("X-Request-ID", out.RequestID)
 	w.Header().Set("Cache-Control", "no-store")
@@ -71,13 +68,9 @@ func (s *Server) handleSuggest(w http.ResponseWriter, r *http.Request) error {
 // caller's and says which field is wrong.
 func readSuggest(w http.ResponseWriter, r *http.Request) (spravka.SuggestRequest, error) {
 	var b suggestBody
-	raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxSuggestBody))
-	var tooBig *http.MaxBytesError
-	switch {
-	case errors.As(err, &tooBig):
-		return spravka.SuggestRequest{}, spravka.Errorf(spravka.ErrTooLarge, "the body is over %d bytes", maxSuggestBody)
-	case err != nil:
-		return spravka.SuggestRequest{}, spravka.Errorf(spravka.ErrBadQuery, "could not read the body: %v", err)
+	raw, err := readBody(w, r, maxSuggestBody)
+	if err != nil {
+		return spravka.SuggestRequest{}, err
 	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
@@ -110,12 +103,4 @@ func readSuggest(w http.ResponseWriter, r *http.Request) (spravka.SuggestRequest
 		return req, spravka.Errorf(spravka.ErrBadQuery, "exclude lists %d ids; the limit is %d", len(req.Exclude), maxExclude)
 	}
 	return req, nil
-}
-
-// newRequestID returns a random id that names one suggest answer, so the
-// agent's feedback on it ("this helped") can refer to it.
-func newRequestID() string {
-	var b [12]byte
-	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails on supported platforms
-	return hex.EncodeToString(b[:])
 }

@@ -13,7 +13,7 @@ func TestSuggestAPI(t *testing.T) {
 	a := openAgentSample(t)
 	msg := "Здравствуйте! Хочу отменить подписку, чтобы с карты больше не списывали деньги. Что будет с моими данными после отмены?"
 	res := suggest(t, a.srv.URL, tokBot, map[string]any{"text": msg, "limit": 3})
-	if !regexp.MustCompile(`^[0-9a-f]{24}$`).MatchString(res.RequestID) {
+	if !regexp.MustCompile(`^[A-Za-z0-9_-]{32}$`).MatchString(res.RequestID) {
 		t.Errorf("request_id %q", res.RequestID)
 	}
 	if res.Lang != "ru" || res.DetectedLang != "ru" {

@@ -24,8 +24,8 @@ type config struct {
 	SiteName    string `yaml:"site_name"`
 	BaseURL     string `yaml:"base_url"`
 	LogLevel    string `yaml:"log_level"` // debug, info, warn, error
-	// UnsafeHTML renders raw HTML written in Markdown; the site sanitises it
-	// with bluemonday. Off by default: goldmark then escapes it.
+	// UnsafeHTML renders raw HTML written in Markdown; the indexer sanitises
+	// it with bluemonday. Off by default: goldmark then escapes it.
 	UnsafeHTML bool `yaml:"unsafe_html"`
 	// Agents and bots of the agent API, the admin token and the per-token
 	// rate limit (see token.go).
@@ -86,14 +86,19 @@ func newSettings(fs *flag.FlagSet, names ...string) *settings {
 	return s
 }
 
+// configFile is the config file named by --config or SPRAVKA_CONFIG, or "".
+func (s *settings) configFile() string {
+	if s.cfgFile != "" {
+		return s.cfgFile
+	}
+	return os.Getenv("SPRAVKA_CONFIG")
+}
+
 // resolve merges defaults, file, environment and the flags that were set.
+// It only reads, so serve calls it again to reload the file.
 func (s *settings) resolve() (config, error) {
 	c := defaults()
-	file := s.cfgFile
-	if file == "" {
-		file = os.Getenv("SPRAVKA_CONFIG")
-	}
-	if file != "" {
+	if file := s.configFile(); file != "" {
 		b, err := os.ReadFile(file)
 		if err != nil {
 			return c, fmt.Errorf("config: %w", err)

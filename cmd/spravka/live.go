@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"log/slog"
-	"os"
 
 	"github.com/spravka/spravka/check"
 	"github.com/spravka/spravka/indexer"
@@ -39,7 +38,8 @@ func startLive(ctx context.Context, cfg config, log *slog.Logger, preview bool) 
 		}
 		return &live{eng: eng, corpus: corpus}, nil
 	}
-	if _, _, err := contentFS(cfg.Content); err != nil {
+	fsys, _, err := contentFS(cfg.Content)
+	if err != nil {
 		return nil, err
 	}
 	eng, err := search.Open(search.Config{DataDir: cfg.Data, DefaultLang: cfg.DefaultLang, Logger: log})
@@ -73,7 +73,7 @@ func startLive(ctx context.Context, cfg config, log *slog.Logger, preview bool) 
 	ctx, cancel := context.WithCancel(ctx)
 	l := &live{eng: eng, corpus: corpus, watcher: w, done: make(chan struct{}), cancel: cancel}
 	if preview {
-		l.feed = check.NewLive(w, os.DirFS(cfg.Content), check.Config{})
+		l.feed = check.NewLive(w, fsys, check.Config{})
 		go l.feed.Run(ctx)
 	}
 	if cfg.Watch || preview {

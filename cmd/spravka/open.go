@@ -25,7 +25,11 @@ func contentFS(dir string) (fs.FS, string, error) {
 	if !st.IsDir() {
 		return nil, "", fmt.Errorf("content: %s is not a folder", dir)
 	}
-	return os.DirFS(dir), dir, nil
+	fsys, err := indexer.DirFS(dir)
+	if err != nil {
+		return nil, "", err
+	}
+	return fsys, dir, nil
 }
 
 func newLogger(w io.Writer, level string) *slog.Logger {

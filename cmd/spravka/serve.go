@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"github.com/spravka/spravka/server"
 	"github.com/spravka/spravka/themes"
@@ -39,7 +41,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	eng, corpus := lv.eng, lv.corpus
 	_, where, _ := contentFS(cfg.Content)
 	log.Info("content loaded", "from", where, "articles", len(corpus.Articles), "problems", len(corpus.Problems))
-	srv, err := server.New(server.Config{Addr: cfg.Addr, DefaultLang: cfg.DefaultLang, SiteName: cfg.SiteName, UnsafeHTML: cfg.UnsafeHTML,
+	srv, err := server.New(server.Config{Addr: cfg.Addr, DefaultLang: cfg.DefaultLang, SiteName: cfg.SiteName,
 		BaseURL: cfg.BaseURL, Theme: theme, Logger: log, Agents: cfg.serverAgents(log), AdminTokenSHA256: cfg.AdminTokenSHA256,
 		RateLimit: server.RateLimit{PerSecond: cfg.RateLimit.PerSecond, Burst: cfg.RateLimit.Burst},
 		Preview:   lv.previewFeed(), Reindexer: lv.reindexer(),
@@ -47,6 +49,15 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	// SIGHUP and edits of the config file revoke and add tokens without a
+	// restart; the reloader stops with the server.
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	reloadCtx, stopReload := context.WithCancel(ctx)
+	reloaded := make(chan struct{})
+	go func() { defer close(reloaded); newAuthReloader(s, cfg, srv, log).run(reloadCtx, hup) }()
+	defer func() { stopReload(); <-reloaded }()
 	if err := srv.ListenAndServe(ctx); err != nil {
 		return err
 	}
