@@ -16,9 +16,25 @@ func visibleTo(q spravka.Query) func(*entry) bool {
 	for _, id := range q.Exclude {
 		excluded[id] = true
 	}
+	// Access.CanSee, with the audiences worked out once, not per article.
+	auds := q.Access.Audiences()
+	canSee := func(a *spravka.Article) bool {
+		if auds == nil {
+			return true // preview
+		}
+		if a.Draft {
+			return false
+		}
+		for _, want := range a.Audience {
+			if slices.Contains(auds, want) {
+				return true
+			}
+		}
+		return false
+	}
 	return func(en *entry) bool {
 		a := en.art
-		return q.Access.CanSee(a) &&
+		return canSee(a) &&
 			(q.Category == "" || a.Category == q.Category) &&
 			(q.Tag == "" || slices.Contains(a.Tags, q.Tag)) &&
 			(q.Product == "" || slices.Contains(a.Products, q.Product)) &&

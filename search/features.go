@@ -84,9 +84,9 @@ func (s *scorer) coverageOf(seq []uint32) float64 {
 			continue
 		}
 		seen[id] = struct{}{}
-		if _, ok := s.stemS[id]; ok {
+		if _, ok := s.stemS.get(id); ok {
 			hit++
-		} else if _, ok := s.altS[id]; ok {
+		} else if _, ok := s.altS.get(id); ok {
 			hit++
 		}
 	}

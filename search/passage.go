@@ -223,10 +223,10 @@ func markWords(text string, ws []word, from, to int) string {
 // stemSlot returns the query slot whose stem or synonym is term, or -1.
 func (e *Engine) stemSlot(s *scorer, term []byte) int {
 	if id, ok := e.dict.lookup(string(term)); ok {
-		if k, ok := s.stemS[id]; ok {
+		if k, ok := s.stemS.get(id); ok {
 			return k
 		}
-		if k, ok := s.altS[id]; ok {
+		if k, ok := s.altS.get(id); ok {
 			return k
 		}
 	}
@@ -260,9 +260,9 @@ func (e *Engine) matchWords(s *scorer, lang, text string) []word {
 		runes += utf8.RuneCountInString(text[last:t.Start])
 		last = t.Start
 		w := word{from: t.Start, to: t.End, rfrom: runes, slot: e.stemSlot(s, t.Term)}
-		if w.slot < 0 && len(s.fuzS) > 0 {
+		if w.slot < 0 && s.fuzS.len() > 0 {
 			if id, ok := e.dict.lookup(strings.ToLower(text[t.Start:t.End])); ok {
-				if k, ok := s.fuzS[id]; ok {
+				if k, ok := s.fuzS.get(id); ok {
 					w.slot = k
 				}
 			}

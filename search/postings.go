@@ -1,6 +1,7 @@
 package search
 
 import (
+	"container/heap"
 	"slices"
 	"sort"
 )
@@ -110,20 +111,44 @@ func (p *postings) firstStage(aq *analyzedQuery, fuzzyStems [][]uint32, k int, k
 			matched[i] = p.docs[d]
 		}
 	}
-	best := passed
-	sort.Slice(best, func(i, j int) bool {
-		a, b := best[i], best[j]
-		if acc[a] != acc[b] {
-			return acc[a] > acc[b]
-		}
-		return a < b
-	})
-	if len(best) > k {
-		best = best[:k]
-	}
+	best := topK(passed, acc, k)
 	out := make([]*entry, len(best))
 	for i, d := range best {
 		out[i] = p.docs[d]
 	}
 	return out, matched, len(passed)
+}
+
+// topK returns the k documents of docs with the highest acc, best first,
+// ties to the lower document number (key order), in O(n log k).
+func topK(docs []int32, acc []float32, k int) []int32 {
+	better := func(a, b int32) bool { return acc[a] > acc[b] || (acc[a] == acc[b] && a < b) }
+	h := &docHeap{better: better}
+	for _, d := range docs {
+		if len(h.docs) < k {
+			heap.Push(h, d)
+		} else if k > 0 && better(d, h.docs[0]) {
+			h.docs[0] = d
+			heap.Fix(h, 0)
+		}
+	}
+	out := h.docs
+	sort.Slice(out, func(i, j int) bool { return better(out[i], out[j]) })
+	return out
+}
+
+// docHeap keeps the worst of the best k on top.
+type docHeap struct {
+	docs   []int32
+	better func(a, b int32) bool
+}
+
+func (h *docHeap) Len() int           { return len(h.docs) }
+func (h *docHeap) Less(i, j int) bool { return h.better(h.docs[j], h.docs[i]) }
+func (h *docHeap) Swap(i, j int)      { h.docs[i], h.docs[j] = h.docs[j], h.docs[i] }
+func (h *docHeap) Push(x any)         { h.docs = append(h.docs, x.(int32)) }
+func (h *docHeap) Pop() any {
+	d := h.docs[len(h.docs)-1]
+	h.docs = h.docs[:len(h.docs)-1]
+	return d
 }

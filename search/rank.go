@@ -11,35 +11,28 @@ type scorer struct {
 	r     *Ranking
 	q     *analyzedQuery
 	st    *langStats
-	stemS map[uint32]int // term id → slot, for stems and synonyms
-	altS  map[uint32]int
-	exS   map[uint32]int // exact word id → slot
-	fuzS  map[uint32]int // typo-distance word id → slot
-	trS   map[uint32]int // word prefix id → slot
+	stemS slotSet // term id → slot, for stems and synonyms
+	altS  slotSet
+	exS   slotSet // exact word id → slot
+	fuzS  slotSet // typo-distance word id → slot
+	trS   slotSet // word prefix id → slot
 	idfW  float64        // total idf of the query
 	model *Model
 }
 
 func newScorer(r *Ranking, model *Model, q *analyzedQuery, st *langStats) *scorer {
-	s := &scorer{r: r, model: model, q: q, st: st, stemS: map[uint32]int{}, altS: map[uint32]int{},
-		exS: map[uint32]int{}, fuzS: map[uint32]int{}, trS: map[uint32]int{}}
+	s := &scorer{r: r, model: model, q: q, st: st}
 	for i, sl := range q.slots {
-		if sl.stem != 0 {
-			s.stemS[sl.stem] = i
-		}
+		s.stemS.set(sl.stem, i)
 		for _, a := range sl.alts {
-			if _, ok := s.stemS[a]; !ok {
-				s.altS[a] = i
+			if _, ok := s.stemS.get(a); !ok {
+				s.altS.set(a, i)
 			}
 		}
-		if sl.exact != 0 {
-			s.exS[sl.exact] = i
-		}
-		if sl.trunc != 0 {
-			s.trS[sl.trunc] = i
-		}
+		s.exS.set(sl.exact, i)
+		s.trS.set(sl.trunc, i)
 		for _, f := range sl.fuzzy {
-			s.fuzS[f] = i
+			s.fuzS.set(f, i)
 		}
 		s.idfW += sl.idf
 	}
@@ -87,9 +80,9 @@ func (s *scorer) score(rd *rankDoc) match {
 			if len(parts) > 0 && int(parts[0]) == pos {
 				k = s.r.Part
 			}
-			i, ok := s.stemS[id]
+			i, ok := s.stemS.get(id)
 			if !ok {
-				if i, ok = s.altS[id]; !ok {
+				if i, ok = s.altS.get(id); !ok {
 					continue
 				}
 				k *= s.r.Synonym
@@ -107,9 +100,9 @@ func (s *scorer) score(rd *rankDoc) match {
 		}
 		normX := 1 - s.r.B[f] + s.r.B[f]*float64(rd.lengthX[f])/math.Max(1, s.st.avgLen(f)*1.5)
 		for _, id := range rd.exact[f] {
-			if i, ok := s.exS[id]; ok {
+			if i, ok := s.exS.get(id); ok {
 				tfx[i] += w / normX
-			} else if i, ok := s.fuzS[id]; ok {
+			} else if i, ok := s.fuzS.get(id); ok {
 				tff[i] += w / normX
 				// A corrected word weighs what the word it became does:
 				// the typo itself is unknown, and an unknown word's idf
@@ -119,7 +112,7 @@ func (s *scorer) score(rd *rankDoc) match {
 		}
 		if s.r.Trunc > 0 {
 			for _, id := range rd.trunc[f] {
-				if i, ok := s.trS[id]; ok {
+				if i, ok := s.trS.get(id); ok {
 					tft[i] += w / normX
 				}
 			}

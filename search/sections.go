@@ -11,9 +11,9 @@ func bestSection(s *scorer, rd *rankDoc) int {
 		tf := make([]float64, len(s.q.slots))
 		count := func(seq []uint32, w float64) {
 			for _, id := range seq {
-				if k, ok := s.stemS[id]; ok {
+				if k, ok := s.stemS.get(id); ok {
 					tf[k] += w
-				} else if k, ok := s.altS[id]; ok {
+				} else if k, ok := s.altS.get(id); ok {
 					tf[k] += w * s.r.Synonym
 				}
 			}

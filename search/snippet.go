@@ -59,20 +59,20 @@ func nextIsLetter(s string) bool {
 func (e *Engine) slotOf(s *scorer, lang, w string) int {
 	for _, t := range e.an.exactTerms(w) {
 		if id, ok := e.dict.lookup(t); ok {
-			if k, ok := s.exS[id]; ok {
+			if k, ok := s.exS.get(id); ok {
 				return k
 			}
-			if k, ok := s.fuzS[id]; ok {
+			if k, ok := s.fuzS.get(id); ok {
 				return k
 			}
 		}
 	}
 	for _, t := range e.an.stems(lang, w) {
 		if id, ok := e.dict.lookup(t); ok {
-			if k, ok := s.stemS[id]; ok {
+			if k, ok := s.stemS.get(id); ok {
 				return k
 			}
-			if k, ok := s.altS[id]; ok {
+			if k, ok := s.altS.get(id); ok {
 				return k
 			}
 		}
