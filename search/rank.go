@@ -16,7 +16,7 @@ type scorer struct {
 	exS   slotSet // exact word id → slot
 	fuzS  slotSet // typo-distance word id → slot
 	trS   slotSet // word prefix id → slot
-	idfW  float64        // total idf of the query
+	idfW  float64 // total idf of the query
 	model *Model
 }
 
