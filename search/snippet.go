@@ -13,73 +13,6 @@ type word struct {
 	slot     int // -1 when it matches nothing
 }
 
-// words splits text into words (letters, digits and inner apostrophes) and
-// marks those that match a query slot by exact form, stem, synonym or typo.
-func (e *Engine) words(s *scorer, lang, text string) []word {
-	var out []word
-	cache := map[string]int{}
-	runes := 0
-	inWord, from, rfrom := false, 0, 0
-	flush := func(to int) {
-		w := text[from:to]
-		k, ok := cache[w]
-		if !ok {
-			k = e.slotOf(s, lang, w)
-			cache[w] = k
-		}
-		out = append(out, word{from: from, to: to, rfrom: rfrom, slot: k})
-	}
-	for i, r := range text {
-		isWord := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) ||
-			(inWord && isApostrophe(r) && i+utf8.RuneLen(r) < len(text) && nextIsLetter(text[i+utf8.RuneLen(r):]))
-		switch {
-		case isWord && !inWord:
-			inWord, from, rfrom = true, i, runes
-		case !isWord && inWord:
-			inWord = false
-			flush(i)
-		}
-		runes++
-	}
-	if inWord {
-		flush(len(text))
-	}
-	return out
-}
-
-func isApostrophe(r rune) bool {
-	return r == '\'' || r == '’' || r == 'ʼ' || r == '`' || r == '‘'
-}
-
-func nextIsLetter(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsLetter(r)
-}
-
-func (e *Engine) slotOf(s *scorer, lang, w string) int {
-	for _, t := range e.an.exactTerms(w) {
-		if id, ok := e.dict.lookup(t); ok {
-			if k, ok := s.exS.get(id); ok {
-				return k
-			}
-			if k, ok := s.fuzS.get(id); ok {
-				return k
-			}
-		}
-	}
-	for _, t := range e.an.stems(lang, w) {
-		if id, ok := e.dict.lookup(t); ok {
-			if k, ok := s.stemS.get(id); ok {
-				return k
-			}
-			if k, ok := s.altS.get(id); ok {
-				return k
-			}
-		}
-	}
-	return -1
-}
-
 // snippet returns about maxRunes runes of text around the densest group of
 // query words, HTML-escaped, with the matches in <mark>.
 func (e *Engine) snippet(s *scorer, lang, text string, maxRunes int) string {
@@ -87,7 +20,7 @@ func (e *Engine) snippet(s *scorer, lang, text string, maxRunes int) string {
 	if text == "" {
 		return ""
 	}
-	ws := e.words(s, lang, text)
+	ws := e.matchWords(s, lang, text)
 	start := bestWindow(s, ws, maxRunes)
 	from := 0
 	if start > 0 {
@@ -137,4 +70,51 @@ func bestWindow(s *scorer, ws []word, maxRunes int) int {
 		ctxStart--
 	}
 	return ctxStart
+}
+
+// words splits text into all its words (letters, digits and inner
+// apostrophes), stop words included, for cutting a text at word bounds;
+// the slots come from matchWords, the one place that matches words.
+func (e *Engine) words(s *scorer, lang, text string) []word {
+	slotAt := map[int]int{}
+	for _, w := range e.matchWords(s, lang, text) {
+		if w.slot >= 0 {
+			slotAt[w.from] = w.slot
+		}
+	}
+	var out []word
+	runes := 0
+	inWord, from, rfrom := false, 0, 0
+	flush := func(to int) {
+		k, ok := slotAt[from]
+		if !ok {
+			k = -1
+		}
+		out = append(out, word{from: from, to: to, rfrom: rfrom, slot: k})
+	}
+	for i, r := range text {
+		isWord := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) ||
+			(inWord && isApostrophe(r) && i+utf8.RuneLen(r) < len(text) && nextIsLetter(text[i+utf8.RuneLen(r):]))
+		switch {
+		case isWord && !inWord:
+			inWord, from, rfrom = true, i, runes
+		case !isWord && inWord:
+			inWord = false
+			flush(i)
+		}
+		runes++
+	}
+	if inWord {
+		flush(len(text))
+	}
+	return out
+}
+
+func isApostrophe(r rune) bool {
+	return r == '\'' || r == '’' || r == 'ʼ' || r == '`' || r == '‘'
+}
+
+func nextIsLetter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r)
 }
