@@ -207,7 +207,7 @@ func markWords(text string, ws []word, from, to int) string {
 	var b strings.Builder
 	pos := from
 	for _, w := range ws {
-		if w.from < from || w.to > to || w.slot < 0 {
+		if w.from < from || w.to > to || w.slot < 0 || w.from < pos { // overlapping words: the first wins
 			continue
 		}
 		b.WriteString(html.EscapeString(text[pos:w.from]))

@@ -72,12 +72,29 @@ type rankDoc struct {
 	sectionStart []int32
 	// headingStart[i] is where section i's title begins in stems[rfHeadings].
 	headingStart []int32
+	// bodyStart and bodyLen are the byte span of each term of stems[rfBody]
+	// in its own text (summary, lead or section), for snippets; leadStart
+	// is where the lead's terms begin after the summary's.
+	bodyStart []uint32
+	bodyLen   []uint16
+	leadStart int32
 }
 
 func (an *analyzers) rankDoc(d *dictionary, a *spravka.Article) *rankDoc {
 	rd := &rankDoc{}
 	add := func(f rankField, text string) {
-		stems, parts, n := an.stemsAndLength(a.Lang, text)
+		var stems []string
+		var parts []int32
+		var n int
+		if f == rfBody {
+			var starts []uint32
+			var lens []uint16
+			stems, parts, n, starts, lens = an.stemsWithOffsets(a.Lang, text)
+			rd.bodyStart = append(rd.bodyStart, starts...)
+			rd.bodyLen = append(rd.bodyLen, lens...)
+		} else {
+			stems, parts, n = an.stemsAndLength(a.Lang, text)
+		}
 		for _, p := range parts {
 			rd.parts[f] = append(rd.parts[f], int32(len(rd.stems[f]))+p)
 		}
@@ -100,6 +117,7 @@ func (an *analyzers) rankDoc(d *dictionary, a *spravka.Article) *rankDoc {
 		add(rfTags, t)
 	}
 	add(rfBody, a.Summary)
+	rd.leadStart = int32(len(rd.stems[rfBody]))
 	add(rfBody, a.Lead)
 	add(rfCode, a.LeadCode)
 	for _, s := range a.Sections {

@@ -138,13 +138,11 @@ func (e *Engine) hit(snap *snapshot, aq *analyzedQuery, sc scored) spravka.Hit {
 	h := spravka.Hit{ID: a.ID, Title: a.Title, URL: a.URL(), Lang: a.Lang, Category: a.Category,
 		Audience: a.Audience, Score: round3(sc.m.score)}
 	sec := bestSection(sc.s, sc.e.rank)
-	text := leadText(a)
 	if sec >= 0 {
 		s := a.Sections[sec]
 		h.Section = &spravka.SectionRef{ID: s.ID, Title: s.Title, URL: a.SectionURL(s.ID)}
-		text = s.Text
 	}
-	h.Snippet = e.snippet(sc.s, a.Lang, text, 200)
+	h.Snippet = e.snippet(sc.s, a, sc.e.rank, sec, 200)
 	for i, ok := range sc.m.matched {
 		if ok {
 			h.MatchedTerms = append(h.MatchedTerms, sc.s.q.slots[i].word)

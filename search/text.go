@@ -44,6 +44,30 @@ func (a *analyzers) stemsAndLength(lang, text string) ([]string, []int32, int) {
 	return termsAndLength(a.stemmer(lang), text)
 }
 
+// stemsWithOffsets is stemsAndLength with each term's byte span in text,
+// kept for the body so snippets need no analysis at query time.
+func (a *analyzers) stemsWithOffsets(lang, text string) (terms []string, parts []int32, length int, starts []uint32, lens []uint16) {
+	if text == "" {
+		return nil, nil, 0, nil, nil
+	}
+	ts := a.stemmer(lang).Analyze([]byte(text))
+	terms = make([]string, 0, len(ts))
+	starts, lens = make([]uint32, 0, len(ts)), make([]uint16, 0, len(ts))
+	last := -1
+	for i, t := range ts {
+		terms = append(terms, string(t.Term))
+		starts = append(starts, uint32(t.Start))
+		lens = append(lens, uint16(min(t.End-t.Start, 1<<16-1)))
+		if t.Position == last {
+			parts = append(parts, int32(i))
+			continue
+		}
+		length++
+		last = t.Position
+	}
+	return terms, parts, length, starts, lens
+}
+
 // exactTerms returns the normalised, unstemmed terms of text.
 func (a *analyzers) exactTerms(text string) []string { return termsOf(a.exact, text) }
 
