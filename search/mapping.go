@@ -11,15 +11,15 @@ import (
 
 // MappingVersion changes whenever the mapping or an analyzer changes the
 // terms it produces; a persisted index with another version is rebuilt.
-const MappingVersion = 5
+const MappingVersion = 6
 
-// Field names of the bleve documents. Ranking happens in rank.go on the
-// in-memory articles; bleve finds candidates, filters and counts facets, so
-// only what those need is indexed.
+// Field names of the bleve documents. Candidates, filters, facets and
+// ranking work on the in-memory snapshot (postings.go, rank.go); bleve
+// keeps the persisted index of what was written and the word dictionary
+// that typo correction searches by edit distance, so only that is indexed
+// as text.
 const (
-	fieldAll      = "all"      // title, questions, tags, headings, body: stemmed per language
-	fieldAllExact = "allx"     // the same text, normalised only (typos, exact words)
-	fieldTitleX   = "titlex"   // title and questions, normalised only (autocomplete)
+	fieldAllExact = "allx"     // title, questions, tags, headings, body, normalised only (typos)
 	fieldLang     = "lang"     // keyword
 	fieldCategory = "category" // keyword
 	fieldTag      = "tag"      // keyword
@@ -33,9 +33,7 @@ const (
 // document is what bleve indexes for one article version.
 type document struct {
 	Lang     string   `json:"lang"`
-	All      string   `json:"all"`
 	AllX     string   `json:"allx"`
-	TitleX   string   `json:"titlex"`
 	Category string   `json:"category"`
 	Tag      []string `json:"tag"`
 	Product  []string `json:"product"`
@@ -51,12 +49,9 @@ func newDocument(a *spravka.Article) document {
 	if !a.Draft {
 		visible = a.Audience
 	}
-	all := fullText(a)
 	return document{
 		Lang:     a.Lang,
-		All:      all,
-		AllX:     all,
-		TitleX:   a.Title + "\n" + joinLines(a.Questions),
+		AllX:     fullText(a),
 		Category: a.Category,
 		Tag:      a.Tags,
 		Product:  a.Products,
@@ -93,12 +88,10 @@ func langMapping(stemmed string) *mapping.DocumentMapping {
 		f.Store = false
 		f.IncludeInAll = false
 		f.IncludeTermVectors = false
-		f.DocValues = true
+		f.DocValues = false // facets are counted in memory
 		return f
 	}
-	dm.AddFieldMappingsAt(fieldAll, text(stemmed))
 	dm.AddFieldMappingsAt(fieldAllExact, text(analysis.Exact))
-	dm.AddFieldMappingsAt(fieldTitleX, text(analysis.Exact))
 	for _, f := range []string{fieldLang, fieldCategory, fieldTag, fieldProduct, fieldVisible} {
 		dm.AddFieldMappingsAt(f, kw())
 	}
