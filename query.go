@@ -24,6 +24,10 @@ type Query struct {
 	PerPage  int
 	Access   Access
 	Exclude  []string // article ids to leave out (suggest)
+	// PreferLangs are the caller's languages, best first (a visitor's
+	// Accept-Language). Without Lang they order the languages that the
+	// text could be in, after the site's default language.
+	PreferLangs []string
 	// NoFallback keeps results in Lang even when it has no hits (eval).
 	NoFallback bool
 	// Bare skips sections and snippets, for callers that only rank (eval).
@@ -104,7 +108,9 @@ type Completion struct {
 	URL   string `json:"url"`
 }
 
-// Completer offers titles for a partly typed query.
+// Completer offers titles for a partly typed query. It reads q's Text (not
+// trimmed: a trailing space ends the last word), Lang, PreferLangs and
+// Access.
 type Completer interface {
-	Autocomplete(ctx context.Context, text, lang string, access Access) ([]Completion, error)
+	Autocomplete(ctx context.Context, q Query) ([]Completion, error)
 }

@@ -147,7 +147,7 @@ func BenchmarkAutocomplete20k(b *testing.B) {
 		took := make([]time.Duration, 0, len(inputs))
 		for _, q := range inputs {
 			start := time.Now()
-			if _, err := eng.Autocomplete(context.Background(), q.Text, q.Lang, spravka.Public); err != nil {
+			if _, err := eng.Autocomplete(context.Background(), spravka.Query{Text: q.Text, Lang: q.Lang, Access: spravka.Public}); err != nil {
 				b.Fatal(err)
 			}
 			took = append(took, time.Since(start))

@@ -13,27 +13,40 @@ import (
 // Autocomplete returns titles whose words (or whose questions' words) start
 // with the last word typed and whose title, questions, tags or headings
 // contain the earlier words (stemmed). The prefix is the normalised last
-// word, at least two letters; nothing typed reaches query syntax.
-func (e *Engine) Autocomplete(ctx context.Context, text, lang string, access spravka.Access) ([]spravka.Completion, error) {
+// word, at least two letters; nothing typed reaches query syntax. Without
+// q.Lang, the titles come from the first of the languages the text may be
+// in (see chooseLangs) that has some.
+func (e *Engine) Autocomplete(ctx context.Context, q spravka.Query) ([]spravka.Completion, error) {
 	if !e.Ready() {
 		return nil, spravka.ErrNotReady
 	}
 	snap := e.snap.Load()
-	if lang == "" {
-		lang = e.detectLang(text)
+	langs := []string{q.Lang}
+	if q.Lang == "" {
+		langs = e.chooseLangs(snap, q.Text, q.PreferLangs).langs
 	}
+	for _, lang := range langs {
+		if out := e.complete(snap, q.Text, lang, q.Access); len(out) > 0 {
+			return out, nil
+		}
+	}
+	return []spravka.Completion{}, nil
+}
+
+// complete returns the completions of text in lang.
+func (e *Engine) complete(snap *snapshot, text, lang string, access spravka.Access) []spravka.Completion {
 	head, last := splitLastWord(text)
 	prefix := ""
 	if ts := e.an.exactTerms(last); len(ts) > 0 {
 		prefix = ts[len(ts)-1]
 	}
 	if utf8.RuneCountInString(prefix) < 2 {
-		return []spravka.Completion{}, nil
+		return nil
 	}
 	var need []uint32 // stems of the earlier, complete words
 	for _, sl := range e.analyze(snap, head, lang).slots {
 		if sl.stem == 0 {
-			return []spravka.Completion{}, nil // a word no article has
+			return nil // a word no article has
 		}
 		need = append(need, sl.stem)
 	}
@@ -69,12 +82,12 @@ func (e *Engine) Autocomplete(ctx context.Context, text, lang string, access spr
 		}
 		return cands[i].a.Title < cands[j].a.Title
 	})
-	out := []spravka.Completion{}
+	var out []spravka.Completion
 	for i := 0; i < len(cands) && i < spravka.MaxCompletions; i++ {
 		a := cands[i].a
 		out = append(out, spravka.Completion{ID: a.ID, Title: a.Title, URL: a.URL()})
 	}
-	return out, nil
+	return out
 }
 
 // hasAll reports whether the article's title, questions, tags or headings

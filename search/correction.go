@@ -7,14 +7,8 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/spravka/spravka"
-	"github.com/spravka/spravka/search/langid"
 	"github.com/spravka/spravka/search/layout"
 )
-
-// detectLang guesses the language of a query that names none.
-func (e *Engine) detectLang(text string) string {
-	return langid.DetectOr(text, e.cfg.DefaultLang)
-}
 
 // fixLayout tries the query as if typed in another keyboard layout and
 // returns the converted analysis when it matches the vocabulary far better:

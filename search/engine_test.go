@@ -211,7 +211,7 @@ func TestAutocomplete(t *testing.T) {
 		{"+(cre", "en", "invoices/create-invoice"},
 	}
 	for _, tt := range tests {
-		got, err := e.Autocomplete(context.Background(), tt.text, tt.lang, spravka.Public)
+		got, err := e.Autocomplete(context.Background(), spravka.Query{Text: tt.text, Lang: tt.lang, Access: spravka.Public})
 		if err != nil {
 			t.Fatalf("%q: %v", tt.text, err)
 		}
@@ -219,7 +219,7 @@ func TestAutocomplete(t *testing.T) {
 			t.Errorf("%q: want %s first, got %+v", tt.text, tt.want, got)
 		}
 	}
-	got, _ := e.Autocomplete(context.Background(), "проце", "ru", spravka.Public)
+	got, _ := e.Autocomplete(context.Background(), spravka.Query{Text: "проце", Lang: "ru", Access: spravka.Public})
 	for _, s := range got {
 		if s.ID == "billing/refund-procedure" {
 			t.Error("autocomplete offers an internal article to the public")

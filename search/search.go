@@ -22,10 +22,11 @@ func (e *Engine) Search(ctx context.Context, q spravka.Query) (*spravka.Result, 
 		q.PerPage = spravka.DefaultPerPage
 	}
 	snap := e.snap.Load()
-	lang := q.Lang
-	if lang == "" {
-		lang = e.detectLang(q.Text)
+	choice := fixedLang(q.Lang)
+	if q.Lang == "" {
+		choice = e.chooseLangs(snap, q.Text, q.PreferLangs)
 	}
+	lang := choice.langs[0]
 	res := &spravka.Result{Query: q.Text, Lang: lang, Hits: []spravka.Hit{}, Facets: emptyFacets()}
 
 	aq, corrected := e.analyzeSearch(snap, q, lang)
@@ -40,6 +41,22 @@ func (e *Engine) Search(ctx context.Context, q spravka.Query) (*spravka.Result, 
 	ranked, total, facets, err := e.rank(ctx, snap, q, aq, filterLang, q.Facets)
 	if err != nil {
 		return nil, err
+	}
+	// The other languages the text may be in come before a fallback: an
+	// answer in one of them answers the query in its language.
+	for _, l := range choice.langs[1:] {
+		if len(ranked) > 0 || res.Corrected != "" {
+			break
+		}
+		a := choice.analysis(e, snap, q.Text, l)
+		e.expandFuzzy(a)
+		r, t, f, err := e.rank(ctx, snap, q, a, l, q.Facets)
+		if err != nil {
+			return nil, err
+		}
+		if len(r) > 0 {
+			ranked, total, facets, aq, res.Lang, filterLang = r, t, f, a, l, l
+		}
 	}
 	if len(ranked) == 0 && !q.NoFallback && filterLang != "" {
 		ranked, total, facets, err = e.rank(ctx, snap, q, aq, "", q.Facets)

@@ -38,15 +38,12 @@ func (e *Engine) suggest(ctx context.Context, r spravka.SuggestRequest) (*spravk
 	limit = min(limit, spravka.MaxSuggestions)
 	snap := e.snap.Load()
 	out := &spravka.Suggestions{Suggestions: []spravka.Suggestion{}}
-	// A message is long enough for a weak guess to beat the default
-	// language: a Cyrillic message searched as English finds nothing.
 	out.DetectedLang, _ = langid.Detect(r.Text)
 	out.Lang = r.Lang
 	if out.Lang == "" {
-		out.Lang = out.DetectedLang
-	}
-	if out.Lang == "" {
-		out.Lang = e.cfg.DefaultLang
+		// As for a search, except that the agent's own languages say
+		// nothing about the customer's.
+		out.Lang = e.chooseLangs(snap, r.Text, nil).langs[0]
 	}
 	q := spravka.Query{Text: r.Text, Lang: out.Lang, Category: r.Category, Product: r.Product,
 		Access: r.Access, Exclude: r.Exclude, Page: 1, PerPage: limit}

@@ -60,7 +60,7 @@ func (f *fakeEngine) Search(_ context.Context, q spravka.Query) (*spravka.Result
 	return res, nil
 }
 
-func (f *fakeEngine) Autocomplete(context.Context, string, string, spravka.Access) ([]spravka.Completion, error) {
+func (f *fakeEngine) Autocomplete(context.Context, spravka.Query) ([]spravka.Completion, error) {
 	return nil, nil
 }
 
@@ -116,6 +116,12 @@ type analyticsSite struct {
 
 func newAnalyticsSite(t *testing.T, mutate func(*server.Config)) *analyticsSite {
 	t.Helper()
+	return newAnalyticsSiteOver(t, newFakeEngine(), mutate)
+}
+
+// newAnalyticsSiteOver is newAnalyticsSite over another engine.
+func newAnalyticsSiteOver(t *testing.T, engine server.Engine, mutate func(*server.Config)) *analyticsSite {
+	t.Helper()
 	quiet := slog.New(slog.DiscardHandler)
 	an, err := analytics.Open(context.Background(), analytics.Config{DataDir: t.TempDir(), Logger: quiet,
 		Recorder: analytics.RecorderConfig{FlushInterval: 10 * time.Millisecond}})
@@ -131,7 +137,7 @@ func newAnalyticsSite(t *testing.T, mutate func(*server.Config)) *analyticsSite 
 	if mutate != nil {
 		mutate(&cfg)
 	}
-	srv, err := server.New(cfg, newFakeEngine())
+	srv, err := server.New(cfg, engine)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,6 +15,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	q.Access = accessOf(r)
+	q.PreferLangs = acceptLanguages(r)
 	res, err := s.engine.Search(r.Context(), q)
 	if err != nil {
 		return err
@@ -29,12 +30,14 @@ func (s *Server) handleAutocomplete(w http.ResponseWriter, r *http.Request) erro
 		return err
 	}
 	// Not trimmed: a trailing space means the last word is complete.
-	text := r.URL.Query().Get("q")
-	list, err := s.engine.Autocomplete(r.Context(), text, q.Lang, accessOf(r))
+	q.Text = r.URL.Query().Get("q")
+	q.Access = accessOf(r)
+	q.PreferLangs = acceptLanguages(r)
+	list, err := s.engine.Autocomplete(r.Context(), q)
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"query": text, "suggestions": list})
+	writeJSON(w, http.StatusOK, map[string]any{"query": q.Text, "suggestions": list})
 	return nil
 }
 

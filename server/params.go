@@ -3,9 +3,12 @@ package server
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/language"
 
 	"github.com/spravka/spravka"
 )
@@ -71,6 +74,32 @@ func boolParam(v url.Values, name string) (bool, error) {
 	default:
 		return false, spravka.Errorf(spravka.ErrBadQuery, "%s must be true or false, got %q", name, s)
 	}
+}
+
+// maxAcceptLanguage bounds the Accept-Language header spravka reads;
+// browsers send a few dozen bytes.
+const maxAcceptLanguage = 1024
+
+// acceptLanguages returns the product languages the request's
+// Accept-Language names, best first. A header that does not parse, or is
+// longer than maxAcceptLanguage, names none.
+func acceptLanguages(r *http.Request) []string {
+	h := r.Header.Get("Accept-Language")
+	if h == "" || len(h) > maxAcceptLanguage {
+		return nil
+	}
+	tags, _, err := language.ParseAcceptLanguage(h)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, t := range tags {
+		base, _ := t.Base()
+		if l := base.String(); spravka.IsLanguage(l) && !slices.Contains(out, l) {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // langParam validates an optional lang parameter.

@@ -33,8 +33,9 @@ func (p previewEngine) Search(ctx context.Context, q spravka.Query) (*spravka.Re
 	return p.Engine.Search(ctx, q)
 }
 
-func (p previewEngine) Autocomplete(ctx context.Context, text, lang string, _ spravka.Access) ([]spravka.Completion, error) {
-	return p.Engine.Autocomplete(ctx, text, lang, previewAccess)
+func (p previewEngine) Autocomplete(ctx context.Context, q spravka.Query) ([]spravka.Completion, error) {
+	q.Access = previewAccess
+	return p.Engine.Autocomplete(ctx, q)
 }
 
 func (p previewEngine) Article(ctx context.Context, id, lang string, _ spravka.Access) (*spravka.Article, error) {

@@ -282,9 +282,18 @@ func TestPreviewPartial(t *testing.T) {
 	}
 }
 
-func getJSON(t *testing.T, url string, v any) {
+// getJSON gets url with the given header name, value pairs and decodes the
+// 200 answer into v.
+func getJSON(t *testing.T, url string, v any, header ...string) {
 	t.Helper()
-	resp, err := http.Get(url)
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,7 +2,6 @@ package server
 
 import (
 	"net/http"
-	"strconv"
 	"strings"
 
 	"github.com/spravka/spravka"
@@ -73,25 +72,8 @@ func (s *Server) baseURL(r *http.Request) string {
 // langOf picks the page language from Accept-Language by quality, else the
 // default.
 func (s *Server) langOf(r *http.Request) string {
-	best, bestQ := s.cfg.DefaultLang, 0.0
-	for _, part := range strings.Split(r.Header.Get("Accept-Language"), ",") {
-		fields := strings.Split(part, ";")
-		tag := strings.ToLower(strings.TrimSpace(fields[0]))
-		base := strings.SplitN(tag, "-", 2)[0]
-		if !spravka.IsLanguage(base) {
-			continue
-		}
-		q := 1.0
-		for _, f := range fields[1:] {
-			if v, ok := strings.CutPrefix(strings.TrimSpace(f), "q="); ok {
-				if n, err := strconv.ParseFloat(v, 64); err == nil {
-					q = n
-				}
-			}
-		}
-		if q > bestQ {
-			best, bestQ = base, q
-		}
+	if langs := acceptLanguages(r); len(langs) > 0 {
+		return langs[0]
 	}
-	return best
+	return s.cfg.DefaultLang
 }

@@ -6,7 +6,12 @@
 // Cyrillic languages share most of their letters and many words. The
 // script decides English against the rest; among the Cyrillic languages,
 // letters that only one of them has (ы э ё, і ї є ґ, ъ before a
-// consonant) weigh most, then function words and word endings.
+// consonant) weigh most, then function words, the words of help-center
+// queries and word endings.
+//
+// Detect names the likeliest language. Choose, for a search query, keeps
+// every language the text leaves open and orders them by the site's
+// content, its default language and the visitor's preferences.
 //
 // The package has no dependencies and no mutable state; all functions are
 // safe for concurrent use.
@@ -39,44 +44,60 @@ const MinConfidence = 0.5
 // text they are product and bank names (QuickBooks, Visa), and English
 // function words count double, because they are not names.
 func Detect(text string) (lang string, confidence float64) {
-	var cyr scores
-	var latinWords, cyrWords, enHits float64
-	prev := ""
-	forEachWord(text, func(w word) {
-		switch w.script {
-		case scriptLatin:
-			if w.brand {
-				latinWords += 0.5
-			} else {
-				latinWords++
-			}
-			if englishWords[w.text] {
-				enHits++
-			}
-		case scriptCyrillic:
-			cyrWords++
-			cyr.addWord(w)
-			cyr.addPair(prev, w.text)
-		}
-		prev = w.text
-	})
-	if latinWords == 0 && cyrWords == 0 {
+	r := read(text)
+	switch {
+	case r.latinWords == 0 && r.cyrWords == 0:
 		return "", 0
-	}
-	if en := latinWords + enHits; en > cyrWords {
+	case r.english():
 		// Latin letters alone could be a transliteration, a name or a
 		// wrong-layout query ("ghbdtn"); two English function words make
 		// it certainly English.
-		share := en / (en + cyrWords)
-		return English, round(share * (0.5 + 0.5*math.Min(1, enHits/2)))
+		en := r.latinWords + r.enHits
+		share := en / (en + r.cyrWords)
+		return English, round(share * (0.5 + 0.5*math.Min(1, r.enHits/2)))
 	}
-	lang, margin := cyr.best()
-	share := cyrWords / (cyrWords + latinWords)
+	lang, margin := r.cyr.best()
+	share := r.cyrWords / (r.cyrWords + r.latinWords)
 	// Each unit of lead (one function word of its own) halves the
 	// remaining doubt; Latin words in the text dilute it.
 	conf := (1 - math.Exp2(-margin)) * (0.5 + 0.5*share)
 	return lang, round(math.Min(conf, 0.99))
 }
+
+// reading is the evidence of a text: its words per script and the scores
+// of the Cyrillic languages.
+type reading struct {
+	cyr                          scores
+	latinWords, cyrWords, enHits float64
+}
+
+func read(text string) reading {
+	var r reading
+	prev := ""
+	forEachWord(text, func(w word) {
+		switch w.script {
+		case scriptLatin:
+			if w.brand {
+				r.latinWords += 0.5
+			} else {
+				r.latinWords++
+			}
+			if englishWords[w.text] {
+				r.enHits++
+			}
+		case scriptCyrillic:
+			r.cyrWords++
+			r.cyr.addWord(w, prev)
+			r.cyr.addPair(prev, w.text)
+		}
+		prev = w.text
+	})
+	return r
+}
+
+// english reports whether Latin words, English function words counting
+// double, outnumber the Cyrillic ones.
+func (r reading) english() bool { return r.latinWords+r.enHits > r.cyrWords }
 
 // DetectOr returns the language Detect finds, or fallback when there is
 // none or its confidence is below MinConfidence. Use it where a wrong

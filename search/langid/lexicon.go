@@ -91,7 +91,10 @@ var suffixes = []struct {
 	minLen int
 	weight [3]float64
 }{
+	{"иране", 7, ev(0, 0, 1)}, // Bulgarian verbal nouns: импортиране; ru -ирование
 	{"ване", 6, ev(0, 0, 1)},  // Bulgarian verbal nouns: обновяване
+	{"ували", 7, ev(0, 1, 0)}, // Ukrainian past plural: заблокували; ru -овали
+	{"иран", 6, ev(0, 0, 1)},  // Bulgarian participles: блокиран; ru -ирован
 	{"ката", 6, ev(0, 0, 1)},  // Bulgarian article: сметката, бележката
 	{"ння", 5, ev(0, 1.5, 0)}, // Ukrainian gemination: оновлення, питання
 	{"тся", 5, ev(1.5, 0, 0)}, // Russian 3rd person reflexive; uk -ться
@@ -105,6 +108,7 @@ var suffixes = []struct {
 	{"ать", 5, ev(1, 0, 0)}, // Russian infinitive; uk -ати, bg has no ь here
 	{"ять", 5, ev(1, 0, 0)},
 	{"еть", 5, ev(1, 0, 0)},
+	{"ить", 5, ev(1, 0, 0)},     // Russian infinitive; uk -ити, and -ить after не (see verbAfterNe)
 	{"лся", 5, ev(1, 0, 0)},     // Russian reflexive past; uk -вся
 	{"ого", 6, ev(0.5, 0.5, 0)}, // case endings: Bulgarian has no cases
 	{"ому", 5, ev(0.5, 0.5, 0)},
@@ -116,10 +120,15 @@ var suffixes = []struct {
 	{"ити", 5, ev(0, 1, 0)}, // Ukrainian infinitive: змінити
 	{"ати", 5, ev(0, 1, 0)},
 	{"яти", 5, ev(0, 1, 0)},
-	{"ою", 5, ev(0, 1, 0)},     // Ukrainian instrumental: карткою; ru -ой
-	{"ой", 5, ev(1, 0, 0)},     // Russian: картой, другой, такой
-	{"ом", 5, ev(0.5, 0.5, 0)}, // instrumental: кодом, банком
-	{"ане", 6, ev(0, 0, 0.5)},  // Bulgarian verbal nouns: плащане; ru на экране
+	{"ути", 5, ev(0, 1, 0)},   // скинути; ru -уть
+	{"ою", 5, ev(0, 1, 0)},    // Ukrainian instrumental: карткою; ru -ой
+	{"ой", 5, ev(1, 0, 0)},    // Russian: картой, другой, такой
+	{"ом", 6, ev(1, 1, 0)},    // instrumental: банком, карткою; Bulgarian has no cases
+	{"шов", 5, ev(0, 1, 0)},   // Ukrainian past: прийшов, знайшов; ru -шел
+	{"ов", 6, ev(1, 0, 0)},    // Russian genitive plural: клиентов; uk -ів; see surnameEndings
+	{"ая", 5, ev(1, 0, 0)},    // Russian adjectives: годовая; uk -а, bg -а
+	{"ое", 5, ev(1, 0, 0)},    // Russian adjectives: мобильное; uk -е, bg -о
+	{"ане", 6, ev(0, 0, 0.5)}, // Bulgarian verbal nouns: плащане; ru на экране
 	{"ене", 6, ev(0, 0, 0.5)},
 	{"ие", 4, ev(0.5, 0, 0.5)}, // ru and bg -ие, uk -ння/-ія
 	{"ия", 4, ev(0.5, 0, 0.5)},
@@ -127,10 +136,15 @@ var suffixes = []struct {
 	{"ът", 3, ev(0, 0, 2)}, // Bulgarian article: абонаментът, път
 }
 
+// surnameEndings are suffixes that surnames share (Иванов), not read in
+// capitalised words.
+var surnameEndings = map[string]bool{"ов": true}
+
 // pairs are two-word phrases whose evidence differs from their words'.
 // Bulgarian "как да" (how to) would otherwise read as Russian как.
 var pairs = map[[2]string][3]float64{
-	{"как", "да"}: ev(0, 0, 1.5),
+	{"как", "да"}:     ev(0, 0, 1.5),
+	{"как", "работи"}: ev(0, 0, 1.5), // ru как работает
 }
 
 // englishWords are frequent English function and support words; their

@@ -1,6 +1,7 @@
 package langid
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -29,14 +30,15 @@ const (
 	wHint     = 1.0 // a letter pattern one language lacks: ь not before о
 	wSuffix   = 1.0 // a typical word ending, see suffixes
 	wFunction = 1.0 // a function word, scaled by lexicon weights
+	wWord     = 1.0 // a help-center word, scaled by vocabulary weights
 )
 
-// addWord adds the evidence of one lower-cased Cyrillic word. Each kind
-// of letter evidence counts once per word, so one long word cannot
-// outvote several short ones.
-func (s *scores) addWord(w word) {
+// addWord adds the evidence of one lower-cased Cyrillic word; prev is the
+// word before it ("" at the start). Each kind of letter evidence counts
+// once per word, so one long word cannot outvote several short ones.
+func (s *scores) addWord(w word, prev string) {
 	var ruLetter, ukLetter, bgLetter, softSign, hardBeforeVowel bool
-	prev := rune(0)
+	last := rune(0)
 	for i, r := range w.text {
 		switch r {
 		case 'ы', 'э', 'ё':
@@ -59,12 +61,12 @@ func (s *scores) addWord(w word) {
 				bgLetter = true
 			}
 		}
-		if prev == 'ь' && r != 'о' {
+		if last == 'ь' && r != 'о' {
 			softSign = true
 		}
-		prev = r
+		last = r
 	}
-	if prev == 'ь' {
+	if last == 'ь' {
 		softSign = true
 	}
 	if ruLetter {
@@ -85,29 +87,41 @@ func (s *scores) addWord(w word) {
 		s[uk] += wHint
 	}
 	if lw, ok := lexicon[w.text]; ok {
-		for i := range s {
-			s[i] += wFunction * lw[i]
-		}
+		s.add(wFunction, lw)
+	} else if vw, ok := vocabularyOf(w.text); ok {
+		s.add(wWord, vw)
 	}
-	s.addSuffix(w.text)
+	if vw, ok := verbAfterNe(prev, w.text); ok {
+		s.add(wSuffix, vw) // instead of the ending's usual reading
+	} else {
+		s.addSuffix(w)
+	}
+}
+
+// add adds weight times the evidence ev.
+func (s *scores) add(weight float64, ev [3]float64) {
+	for i := range s {
+		s[i] += weight * ev[i]
+	}
 }
 
 // addPair adds the evidence of a two-word phrase ending in cur.
 func (s *scores) addPair(prev, cur string) {
 	if pw, ok := pairs[[2]string{prev, cur}]; ok {
-		for i := range s {
-			s[i] += wFunction * pw[i]
-		}
+		s.add(wFunction, pw)
+	}
+	if bareAfterPreposition(prev, cur) {
+		s[bg] += wSuffix
 	}
 }
 
 // addSuffix adds the evidence of the word's ending.
-func (s *scores) addSuffix(text string) {
-	n := utf8.RuneCountInString(text)
+func (s *scores) addSuffix(w word) {
+	n := utf8.RuneCountInString(w.text)
 	for _, sf := range suffixes {
-		if n >= sf.minLen && strings.HasSuffix(text, sf.suffix) {
-			for i := range s {
-				s[i] += wSuffix * sf.weight[i]
+		if n >= sf.minLen && strings.HasSuffix(w.text, sf.suffix) {
+			if !w.capital || !surnameEndings[sf.suffix] {
+				s.add(wSuffix, sf.weight)
 			}
 			return // suffixes are ordered longest first; one per word
 		}
@@ -127,4 +141,29 @@ func (s *scores) best() (lang string, margin float64) {
 		}
 	}
 	return cyrillicLangs[top], s[top] - s[second]
+}
+
+// within returns the languages less than lead behind the best, best first;
+// ties keep cyrillicLangs' order.
+func (s *scores) within(lead float64) []string {
+	top := max(s[ru], s[uk], s[bg])
+	idx := []int{ru, uk, bg}
+	sort.SliceStable(idx, func(a, b int) bool { return s[idx[a]] > s[idx[b]] })
+	var out []string
+	for _, i := range idx {
+		if top-s[i] < lead {
+			out = append(out, cyrillicLangs[i])
+		}
+	}
+	return out
+}
+
+// of returns the score of lang, 0 for a language scores does not hold.
+func (s *scores) of(lang string) float64 {
+	for i, l := range cyrillicLangs {
+		if l == lang {
+			return s[i]
+		}
+	}
+	return 0
 }

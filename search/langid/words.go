@@ -21,6 +21,8 @@ type word struct {
 	// brand is set for a Latin word written like a name (iPhone, Visa,
 	// QuickBooks): inside Cyrillic text such words are names, not English.
 	brand bool
+	// capital is set for a word that starts with a capital letter.
+	capital bool
 }
 
 // forEachWord calls fn with each word of text. A word is a run of letters;
@@ -81,7 +83,8 @@ func makeWord(raw string) word {
 			upper++
 		}
 	}
-	w := word{text: raw}
+	first, _ := utf8.DecodeRuneInString(raw)
+	w := word{text: raw, capital: isUpper(first)}
 	switch {
 	case cyr > latin:
 		w.script = scriptCyrillic
