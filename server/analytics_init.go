@@ -39,8 +39,8 @@ func (s *Server) initAnalytics() error {
 // the admin dashboard; routes.go calls it.
 func (s *Server) analyticsRoutes(r *mux.Router) {
 	r.Use(s.nameRoute)
-	r.Handle("/api/v1/feedback", s.apiOrPage(s.handleVote)).Methods(http.MethodPost)
-	r.Handle("/api/v1/suggest/feedback", s.api(s.handleSuggestFeedback)).Methods(http.MethodPost)
+	r.Handle("/api/v1/feedback", s.apiOrPage(s.perClient(s.handleVote))).Methods(http.MethodPost)
+	r.Handle("/api/v1/suggest/feedback", s.api(s.perClient(s.handleSuggestFeedback))).Methods(http.MethodPost)
 	r.Handle("/r", s.page(s.handleClick)).Methods(http.MethodGet, http.MethodHead, http.MethodPost)
 	r.Handle("/metrics", s.handleMetrics()).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/admin", s.page(s.handleAdmin)).Methods(http.MethodGet, http.MethodHead)

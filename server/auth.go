@@ -167,9 +167,8 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 			return
 		}
 		if wait, ok := auth.limiter.allow(i); !ok {
-			w.Header().Set("Retry-After", retryAfter(wait))
-			s.writeAPIError(w, r, spravka.Errorf(spravka.ErrRateLimited,
-				"too many requests for this token; retry in %s s", retryAfter(wait)))
+			s.metrics.rateLimited.WithLabelValues("token").Inc()
+			s.writeAPIError(w, r, errLimited(wait, "for this token"))
 			return
 		}
 		k := auth.agents[i]

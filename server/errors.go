@@ -64,6 +64,7 @@ func (s *Server) writeAPIError(w http.ResponseWriter, r *http.Request, err error
 	if status == http.StatusUnauthorized {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="spravka"`)
 	}
+	setRetryAfter(w, err)
 	writeJSON(w, status, errorBody{Error: errorDetail{Code: code, Message: msg}})
 }
 

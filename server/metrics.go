@@ -24,6 +24,7 @@ type metrics struct {
 	latency     *prometheus.HistogramVec
 	searches    *prometheus.CounterVec
 	zeroResults *prometheus.CounterVec
+	rateLimited *prometheus.CounterVec
 }
 
 // statsRecorder is a Recorder that counts what it keeps and drops, as
@@ -49,8 +50,14 @@ func newMetrics(reg *prometheus.Registry, s *Server) (*metrics, error) {
 		zeroResults: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "spravka_search_zero_results_total",
 			Help: "Customer searches that found nothing; divide by spravka_searches_total for the zero-result rate."},
 			[]string{"source"}),
+		rateLimited: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "spravka_rate_limited_total",
+			Help: "Requests refused with 429, by limit: client (anonymous, per address) or token (per agent token)."},
+			[]string{"limit"}),
 	}
-	cs := []prometheus.Collector{m.requests, m.latency, m.searches, m.zeroResults, newIndexCollector(s)}
+	for _, limit := range []string{"client", "token"} {
+		m.rateLimited.WithLabelValues(limit) // export zeros, so a rate() query has a series from the start
+	}
+	cs := []prometheus.Collector{m.requests, m.latency, m.searches, m.zeroResults, m.rateLimited, newIndexCollector(s)}
 	if st, ok := s.analytics.(statsRecorder); ok {
 		cs = append(cs,
 			prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "spravka_analytics_events_dropped_total",

@@ -1,17 +1,20 @@
 package server
 
 import (
+	"errors"
 	"fmt"
 	"math"
+	"net/http"
 	"strconv"
 	"time"
 
 	"golang.org/x/time/rate"
+
+	"github.com/spravka/spravka"
 )
 
 // RateLimit is the per-token limit of API requests made with a token.
-// Anonymous requests are not limited here: they belong to the reverse
-// proxy's per-address limits.
+// Anonymous requests count against ClientLimit instead.
 type RateLimit struct {
 	PerSecond float64 // sustained requests per second; 0 = 20
 	Burst     int     // requests allowed at once; 0 = 40
@@ -31,18 +34,13 @@ type rateLimiter struct {
 }
 
 func newRateLimiter(rl RateLimit, tokens int) (*rateLimiter, error) {
-	if rl.PerSecond == 0 {
-		rl.PerSecond = DefaultRatePerSecond
-	}
-	if rl.Burst == 0 {
-		rl.Burst = DefaultRateBurst
-	}
-	if rl.PerSecond < 0 || math.IsNaN(rl.PerSecond) || math.IsInf(rl.PerSecond, 0) || rl.Burst < 1 {
-		return nil, fmt.Errorf("server: rate limit must be positive, got %g/s burst %d", rl.PerSecond, rl.Burst)
+	perSecond, burst, err := bucketSize(rl.PerSecond, rl.Burst, DefaultRatePerSecond, DefaultRateBurst)
+	if err != nil {
+		return nil, fmt.Errorf("server: rate limit: %w", err)
 	}
 	l := &rateLimiter{buckets: make([]*rate.Limiter, tokens)}
 	for i := range l.buckets {
-		l.buckets[i] = rate.NewLimiter(rate.Limit(rl.PerSecond), rl.Burst)
+		l.buckets[i] = rate.NewLimiter(rate.Limit(perSecond), burst)
 	}
 	return l, nil
 }
@@ -50,15 +48,59 @@ func newRateLimiter(rl RateLimit, tokens int) (*rateLimiter, error) {
 // allow takes a request from token i's bucket, or says how long until one
 // is available.
 func (l *rateLimiter) allow(i int) (time.Duration, bool) {
-	res := l.buckets[i].Reserve()
+	return take(l.buckets[i], time.Now())
+}
+
+// bucketSize applies the defaults to a configured rate and burst (zero
+// means the default) and refuses what no bucket can be made of.
+func bucketSize(perSecond float64, burst int, defRate float64, defBurst int) (float64, int, error) {
+	if perSecond == 0 {
+		perSecond = defRate
+	}
+	if burst == 0 {
+		burst = defBurst
+	}
+	if perSecond < 0 || math.IsNaN(perSecond) || math.IsInf(perSecond, 0) || burst < 1 {
+		return 0, 0, fmt.Errorf("must be positive, got %g/s burst %d", perSecond, burst)
+	}
+	return perSecond, burst, nil
+}
+
+// take takes a request from l's bucket at now, or says how long until one
+// is available.
+func take(l *rate.Limiter, now time.Time) (time.Duration, bool) {
+	res := l.ReserveN(now, 1)
 	if !res.OK() {
 		return time.Second, false
 	}
-	if d := res.Delay(); d > 0 {
-		res.Cancel() // a refused request must not use up the next slot
+	if d := res.DelayFrom(now); d > 0 {
+		res.CancelAt(now) // a refused request must not use up the next slot
 		return d, false
 	}
 	return 0, true
+}
+
+// limitedError refuses a request over a rate limit. Both error adapters
+// (JSON and page) answer it with 429 and a Retry-After header.
+type limitedError struct {
+	wait time.Duration
+	err  error
+}
+
+// errLimited says who is over which limit; the message tells when to retry.
+func errLimited(wait time.Duration, who string) error {
+	return &limitedError{wait: wait, err: spravka.Errorf(spravka.ErrRateLimited,
+		"too many requests %s; retry in %s s", who, retryAfter(wait))}
+}
+
+func (e *limitedError) Error() string { return e.err.Error() }
+func (e *limitedError) Unwrap() error { return e.err }
+
+// setRetryAfter adds Retry-After to the answer of a rate-limited request.
+func setRetryAfter(w http.ResponseWriter, err error) {
+	if le, ok := errors.AsType[*limitedError](err); ok {
+		w.Header().Set("Retry-After", retryAfter(le.wait))
+	}
 }
 
 // retryAfter renders a wait as Retry-After's whole seconds, at least 1.

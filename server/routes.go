@@ -17,11 +17,14 @@ func (s *Server) routes() http.Handler {
 	// API routes hang off the root router, not a subrouter: gorilla/mux
 	// reports a method mismatch inside a subrouter as 404 instead of 405.
 
-	r.Handle("/api/v1/search", s.api(s.handleSearch)).Methods(http.MethodGet)
-	r.Handle("/api/v1/autocomplete", s.api(s.handleAutocomplete)).Methods(http.MethodGet)
-	r.Handle("/api/v1/articles/{id:.+}", s.api(s.handleArticle)).Methods(http.MethodGet)
-	r.Handle("/api/v1/categories", s.api(s.handleCategories)).Methods(http.MethodGet)
-	r.Handle("/api/v1/suggest", s.api(s.handleSuggest)).Methods(http.MethodPost)
+	// perClient: anonymous callers of the API and the search page are
+	// limited per client address (see ratelimit_client.go); pages, static
+	// files, health and metrics are not, so crawlers and browsers keep going.
+	r.Handle("/api/v1/search", s.api(s.perClient(s.handleSearch))).Methods(http.MethodGet)
+	r.Handle("/api/v1/autocomplete", s.api(s.perClient(s.handleAutocomplete))).Methods(http.MethodGet)
+	r.Handle("/api/v1/articles/{id:.+}", s.api(s.perClient(s.handleArticle))).Methods(http.MethodGet)
+	r.Handle("/api/v1/categories", s.api(s.perClient(s.handleCategories))).Methods(http.MethodGet)
+	r.Handle("/api/v1/suggest", s.api(s.perClient(s.handleSuggest))).Methods(http.MethodPost)
 	r.Handle("/agent", s.page(s.handleAgentPage)).Methods(http.MethodGet, http.MethodHead)
 	s.analyticsRoutes(r)
 	r.Handle("/api/v1/admin/reindex", s.api(s.handleReindex)).Methods(http.MethodGet, http.MethodPost)
@@ -34,7 +37,7 @@ func (s *Server) routes() http.Handler {
 	r.Handle("/{lang:[a-z]{2}}/opensearch.xml", s.page(s.handleOpenSearch)).Methods(http.MethodGet, http.MethodHead)
 	r.PathPrefix("/static/").Handler(s.static()).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/{lang:[a-z]{2}}/", s.page(s.handleHome)).Methods(http.MethodGet, http.MethodHead)
-	r.Handle("/{lang:[a-z]{2}}/search", s.page(s.handleSearchPage)).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/{lang:[a-z]{2}}/search", s.page(s.perClient(s.handleSearchPage))).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/{lang:[a-z]{2}}/{category}/", s.page(s.handleCategoryPage)).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/{lang:[a-z]{2}}/{category}/{slug}", s.page(s.handleArticlePage)).Methods(http.MethodGet, http.MethodHead)
 	r.NotFoundHandler = s.notFound()

@@ -42,7 +42,8 @@ type Config struct {
 	// They are where the server starts; SetAuth replaces them later.
 	Agents           []Agent
 	AdminTokenSHA256 string
-	RateLimit        RateLimit // per-token limit; zero = 20 req/s, burst 40
+	RateLimit        RateLimit   // per-token limit; zero = 20 req/s, burst 40
+	ClientLimit      ClientLimit // per-client limit of anonymous searches; zero = off
 	// Preview, when set, turns on writers' preview mode (see preview.go):
 	// drafts and internal articles are shown and pages reload on save.
 	Preview PreviewFeed
@@ -69,6 +70,8 @@ type Server struct {
 	http   *http.Server
 	auth   atomic.Pointer[authenticator] // replaced whole by SetAuth
 	admins *adminSessions
+	// clients limits anonymous API calls and searches per client; nil = off.
+	clients *clientLimiter
 
 	analytics   analytics.Recorder // never nil: analytics.Nop when off
 	visitorSalt []byte
@@ -105,6 +108,10 @@ func New(cfg Config, engine Engine) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, log: cfg.Logger, engine: engine, admins: newAdminSessions()}
 	if err := s.SetAuth(cfg.Agents, cfg.AdminTokenSHA256, cfg.RateLimit); err != nil {
+		return nil, err
+	}
+	var err error
+	if s.clients, err = newClientLimiter(cfg.ClientLimit); err != nil {
 		return nil, err
 	}
 	p, err := newPages(cfg.Theme)

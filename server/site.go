@@ -43,6 +43,7 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, err error) 
 	v.Canonical, v.NoIndex = "", true
 	v.Data = errorPage{Status: status, Message: spravka.ErrorMessage(err)}
 	w.Header().Set("Cache-Control", "no-store")
+	setRetryAfter(w, err)
 	if rerr := s.pages.render(w, status, "notfound", v); rerr != nil {
 		s.log.Error("error page failed", "path", r.URL.Path, "err", rerr)
 		http.Error(w, http.StatusText(status), status)

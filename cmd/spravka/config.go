@@ -32,6 +32,9 @@ type config struct {
 	Agents           []agentConfig   `yaml:"agents"`
 	AdminTokenSHA256 string          `yaml:"admin_token_sha256"`
 	RateLimit        rateLimitConfig `yaml:"rate_limit"`
+	// ClientRateLimit limits anonymous API calls and searches per client
+	// address (see ratelimit.go).
+	ClientRateLimit clientRateLimitConfig `yaml:"client_rate_limit"`
 
 	// Analytics (see analytics/): AnalyticsDSN is a postgres:// URL for
 	// replicas sharing one store, empty = SQLite in the data dir; events
@@ -49,7 +52,7 @@ type config struct {
 
 func defaults() config {
 	c := config{Addr: "127.0.0.1:8080", Data: ".spravka", DefaultLang: "en", SiteName: "Help Center", LogLevel: "info",
-		Watch: true, ReconcileInterval: indexer.DefaultReconcile}
+		Watch: true, ReconcileInterval: indexer.DefaultReconcile, ClientRateLimit: defaultClientRateLimit()}
 	if st, err := os.Stat("content"); err == nil && st.IsDir() {
 		c.Content = "content"
 	}
@@ -147,6 +150,9 @@ func (c config) validate() error {
 	}
 	if c.Data == "" {
 		return fmt.Errorf("config: data dir must not be empty")
+	}
+	if err := c.validateClientRateLimit(); err != nil {
+		return err
 	}
 	return c.validateAgents()
 }

@@ -43,8 +43,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	log.Info("content loaded", "from", where, "articles", len(corpus.Articles), "problems", len(corpus.Problems))
 	srv, err := server.New(server.Config{Addr: cfg.Addr, DefaultLang: cfg.DefaultLang, SiteName: cfg.SiteName,
 		BaseURL: cfg.BaseURL, Theme: theme, Logger: log, Agents: cfg.serverAgents(log), AdminTokenSHA256: cfg.AdminTokenSHA256,
-		RateLimit: server.RateLimit{PerSecond: cfg.RateLimit.PerSecond, Burst: cfg.RateLimit.Burst},
-		Preview:   lv.previewFeed(), Reindexer: lv.reindexer(),
+		RateLimit:   server.RateLimit{PerSecond: cfg.RateLimit.PerSecond, Burst: cfg.RateLimit.Burst},
+		ClientLimit: cfg.serverClientLimit(),
+		Preview:     lv.previewFeed(), Reindexer: lv.reindexer(),
 		Analytics: an, Reports: an, VisitorSalt: salt, IndexBytes: indexBytes(cfg.Data)}, eng)
 	if err != nil {
 		return err
