@@ -108,9 +108,34 @@ func normalizeRun(s string) string {
 			b.WriteRune(unicode.ToLower(r))
 		}
 	}
-	s = norm.NFC.String(b.String())
-	// ё and Ё only exist composed after NFC, so the fold comes last.
-	return strings.ReplaceAll(s, "ё", "е")
+	return afterNFC(norm.NFC.String(b.String()))
+}
+
+// afterNFC applies the rules that must see composed text. NFC maps a few
+// characters onto apostrophe variants (the Greek numeral sign U+0374 onto
+// U+02B9, the varia U+1FEF onto the backtick), which then need unifying
+// too. ё and Ё only exist composed, so their fold comes last; е may then
+// compose with a following mark (ё̀ → ѐ, ё̈ → ё again), so the fold repeats
+// until none is left, each round using up a mark.
+func afterNFC(s string) string {
+	if strings.ContainsFunc(s, isVariantApostrophe) {
+		s = strings.Map(unifyApostrophe, s)
+	}
+	for strings.Contains(s, "ё") {
+		if s = strings.ReplaceAll(s, "ё", "е"); !norm.NFC.IsNormalString(s) {
+			s = norm.NFC.String(s)
+		}
+	}
+	return s
+}
+
+func isVariantApostrophe(r rune) bool { return r != Apostrophe && isApostrophe(r) }
+
+func unifyApostrophe(r rune) rune {
+	if isApostrophe(r) {
+		return Apostrophe
+	}
+	return r
 }
 
 // isPlainLower is the fast path: ASCII without upper case, backticks or
