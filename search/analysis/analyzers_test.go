@@ -79,6 +79,8 @@ func TestStopWords(t *testing.T) {
 		{"ru", "и", true}, {"ru", "Её", true}, {"ru", "всё", true}, {"ru", "пароль", false},
 		{"bg", "на", true}, {"bg", "и", true}, {"bg", "парола", false},
 		{"en", "the", true}, {"en", "don’t", true}, {"en", "password", false},
+		// The analyzer drops the possessive before the stop words.
+		{"en", "other's", true}, {"en", "Ours’s", true}, {"en", "John's", false},
 		{"de", "und", false}, {"", "the", false},
 	}
 	for _, c := range cases {
@@ -100,6 +102,7 @@ func TestStem(t *testing.T) {
 		{"ru", "Счёта", "счет"},
 		{"bg", "ПАРОЛАТА", "парол"},
 		{"en", "User’s", "user"},
+		{"en", "a's's's", "a"},     // the analyzer's possessive filter, then the stemmer's
 		{"de", "Häuser", "häuser"}, // unknown language: normalised only
 		{"uk", "", ""},
 	}

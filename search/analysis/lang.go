@@ -12,16 +12,27 @@ import (
 // language is what the analyzers and the query-side helpers need to know
 // about one supported language.
 type language struct {
-	analyzer string
-	stop     map[string]bool
-	stem     func(string) string
+	analyzer   string
+	stop       map[string]bool
+	stem       func(string) string
+	possessive bool // the analyzer drops an English possessive before the stop words
+}
+
+// base is a normalised word as the analyzer hands it to the stop words:
+// for English without one possessive 's, as bleve's possessive filter
+// leaves it (apostrophes are unified by then).
+func (l language) base(w string) string {
+	if l.possessive {
+		return strings.TrimSuffix(w, string(Apostrophe)+"s")
+	}
+	return w
 }
 
 // languages is the immutable table behind ForLang, StopWords, Stem and the
 // registered analyzers. English, Russian and Bulgarian reuse bleve's stop
 // lists (Snowball/Savoy); Ukrainian has its own.
 var languages = map[string]language{
-	"en": {analyzer: English, stop: stopTable(string(en.EnglishStopWords)), stem: stemEN},
+	"en": {analyzer: English, stop: stopTable(string(en.EnglishStopWords)), stem: stemEN, possessive: true},
 	"ru": {analyzer: Russian, stop: stopTable(string(ru.RussianStopWords)), stem: stemRU},
 	"uk": {analyzer: Ukrainian, stop: stopTable(ukrainianStopWords), stem: stemUK},
 	"bg": {analyzer: Bulgarian, stop: stopTable(string(bg.BulgarianStopWords)), stem: stemBG},
@@ -66,7 +77,7 @@ func StopWords(lang string) func(word string) bool {
 	if !ok {
 		return func(string) bool { return false }
 	}
-	return func(word string) bool { return l.stop[termOf(word)] }
+	return func(word string) bool { return l.stop[l.base(termOf(word))] }
 }
 
 // Stem returns the term the lang analyzer indexes for a single word:
@@ -77,7 +88,7 @@ func StopWords(lang string) func(word string) bool {
 func Stem(lang, word string) string {
 	w := termOf(word)
 	if l, ok := languages[lang]; ok && w != "" {
-		return l.stem(w)
+		return l.stem(l.base(w))
 	}
 	return w
 }
