@@ -5,7 +5,7 @@ VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -s -w -X main.version=$(VERSION)
 EVAL    ?= ../shared/eval
 
-.PHONY: all build run test vet fmt-check lint bench eval eval-cv train clean
+.PHONY: all build run test vet fmt-check lint bench eval eval-cv train clean fuzz
 .PHONY: postgres git browser-deps
 
 all: build
@@ -21,9 +21,22 @@ run: build
 ## index whole evaluation sets (quality floors, confidence calibration, crash
 ## recovery) skip themselves under -short and run in a second pass without
 ## the race detector, which would make them several times slower
-test: vet fmt-check postgres git browser-deps
+test: vet fmt-check postgres git browser-deps fuzz
 	$(GO) test -race -short -count=1 -timeout 20m ./...
-	$(GO) test -count=1 -timeout 20m -run 'TestSharedSets|TestSuggestConfidenceCalibration|TestKillDuring' ./eval/ ./search/
+	$(GO) test -count=1 -timeout 20m -run 'TestSharedSets|TestSuggestConfidenceCalibration|TestKillDuring|TestCommonMarkSpec' ./eval/ ./search/ ./server/
+
+## fuzz: each Go fuzz target for FUZZTIME (default 10s) beyond its seed corpus
+## (testdata/fuzz/FuzzX of its package; the seeds also run with every go
+## test): front matter and Markdown (indexer), query analysis in the four
+## languages (search/analysis), suggest (search). A failing input is written
+## to that folder: fix the bug and commit the input as a regression seed.
+FUZZTIME ?= 10s
+FUZZ_TARGETS := FuzzFrontMatter:./indexer/ FuzzMarkdown:./indexer/ FuzzAnalyze:./search/analysis/ FuzzSuggest:./search/
+fuzz:
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		echo "fuzz $${t%%:*} $${t#*:} for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$${t%%:*}$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 2s $${t#*:}; \
+	done
 
 ## browser-deps: the site's browser test drives Debian's chromium; install it
 ## when missing and we are root (under CI=true the test fails without it)

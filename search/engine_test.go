@@ -48,12 +48,18 @@ func testContent() *Content {
 
 func openTest(t *testing.T) *Engine {
 	t.Helper()
+	return openWith(t, testContent())
+}
+
+// openWith opens an engine in a temp dir serving c.
+func openWith(t testing.TB, c *Content) *Engine {
+	t.Helper()
 	e, err := Open(Config{DataDir: t.TempDir(), DefaultLang: "en", Logger: quiet})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { e.Close() })
-	if err := e.Replace(context.Background(), testContent(), nil); err != nil {
+	if err := e.Replace(context.Background(), c, nil); err != nil {
 		t.Fatal(err)
 	}
 	return e
