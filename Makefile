@@ -17,9 +17,10 @@ build:
 run: build
 	./$(BIN) serve --content content --addr 127.0.0.1:8080 --data .spravka
 
-## test: vet, gofmt check, every test with the race detector; the tests that
-## index whole evaluation sets (quality floors, confidence calibration, crash
-## recovery) skip themselves under -short and run in a second pass without
+## test: vet, gofmt check, the fuzz targets, every test with the race
+## detector; the tests that index whole evaluation sets (quality floors,
+## confidence calibration, crash recovery) or all 652 CommonMark examples
+## skip themselves (or sample) under -short and run in a second pass without
 ## the race detector, which would make them several times slower
 test: vet fmt-check postgres git browser-deps fuzz
 	$(GO) test -race -short -count=1 -timeout 20m ./...
