@@ -68,7 +68,7 @@ func isFence(line []byte) bool {
 // writer cannot tell which value wins.
 func parseYAML(fm []byte, firstLine int) ([][2]*yaml.Node, error) {
 	var doc yaml.Node
-	if err := yaml.Unmarshal(fm, &doc); err != nil {
+	if err := yaml.Unmarshal(loneCRToSpace(fm), &doc); err != nil {
 		return nil, yamlSyntaxError(err, firstLine)
 	}
 	if len(doc.Content) == 0 {
@@ -91,6 +91,27 @@ func parseYAML(fm []byte, firstLine int) ([][2]*yaml.Node, error) {
 		pairs = append(pairs, [2]*yaml.Node{k, v})
 	}
 	return pairs, nil
+}
+
+// loneCRToSpace returns fm with every CR that is not part of a CRLF made a
+// space. yaml breaks lines at a lone CR, while file lines (and editors'
+// path:line jumps, and the rest of spravka) count LFs; without this, yaml's
+// line numbers would point past the line meant, even past the file's end.
+// fm is part of the source, whose hash is taken later, so it is copied.
+func loneCRToSpace(fm []byte) []byte {
+	var out []byte
+	for i, c := range fm {
+		if c == '\r' && (i+1 == len(fm) || fm[i+1] != '\n') {
+			if out == nil {
+				out = bytes.Clone(fm)
+			}
+			out[i] = ' '
+		}
+	}
+	if out == nil {
+		return fm
+	}
+	return out
 }
 
 // yamlSyntaxError moves the line yaml reports ("yaml: line 3: …") into

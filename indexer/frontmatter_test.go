@@ -273,6 +273,8 @@ func TestMalformedFile(t *testing.T) {
 		{"bad YAML on the first line", "---\ntitle: a: b\n---\n", "a.md:2: front matter: mapping values are not allowed in this context"},
 		{"list item in a mapping", "---\ntitle: A\n- x\n---\n", "a.md:3: front matter: did not find expected key"},
 		{"unclosed quote", "---\ntitle: 'A\n\nweight: 1\n---\n", "a.md:5: front matter: found unexpected end of stream"},
+		// yaml breaks lines at a lone CR too; the line must still be the file's.
+		{"unclosed quote with a lone CR", "---\n\"\r0\n---", "a.md:3: front matter: found unexpected end of stream"},
 		{"bad YAML indent", "---\ntitle: A\nsummary: x\n  nested: y\n---\n", "a.md:4: front matter: mapping values are not allowed in this context"},
 		{"tab indent", "---\ntitle: A\ntags:\n\t- a\n---\n", "a.md:4: front matter: found character that cannot start any token"},
 		{"not a mapping", "---\n- a\n- b\n---\n", "a.md:2: front matter must be key: value pairs, got a list"},
