@@ -128,7 +128,7 @@ func newSpecSite(t *testing.T, spec []specExample, step int, unsafe bool) *specS
 	for _, p := range corpus.Problems {
 		s.problems[p.Path] = append(s.problems[p.Path], p)
 	}
-	srv, err := server.New(server.Config{Theme: themes.Default(), Logger: quiet, UnsafeHTML: unsafe,
+	srv, err := server.New(server.Config{Theme: themes.Default(), Logger: quiet,
 		Agents: []server.Agent{{Name: "spec-bot", TokenSHA256: hashOf(specToken)}}}, eng)
 	if err != nil {
 		t.Fatal(err)
@@ -190,8 +190,15 @@ func (s *specSite) checkExamples(t *testing.T) {
 		} else if bad := htmlcheck.Active(page, ownScripts); bad != "" {
 			t.Errorf("%s: article page runs %s", what, bad)
 		}
-		if code, _ := s.do(t, what, http.MethodGet, "/api/v1/articles/"+a.ID+"?lang="+a.Lang, nil); code != http.StatusOK {
+		if code, body := s.do(t, what, http.MethodGet, "/api/v1/articles/"+a.ID+"?lang="+a.Lang, nil); code != http.StatusOK {
 			t.Errorf("%s: article API: %d", what, code)
+		} else {
+			var art struct{ HTML string }
+			if err := json.Unmarshal([]byte(body), &art); err != nil {
+				t.Errorf("%s: article API: %v", what, err)
+			} else if bad := htmlcheck.Active(art.HTML, htmlcheck.NoScripts); bad != "" {
+				t.Errorf("%s: article API html runs %s", what, bad)
+			}
 		}
 		q := url.QueryEscape(wordOf(a))
 		if code, page := s.do(t, what, http.MethodGet, "/"+a.Lang+"/search?q="+q, nil); code == http.StatusOK {
