@@ -11,7 +11,7 @@ import (
 
 // MappingVersion changes whenever the mapping or an analyzer changes the
 // terms it produces; a persisted index with another version is rebuilt.
-const MappingVersion = 6
+const MappingVersion = 7
 
 // Field names of the bleve documents. Candidates, filters, facets and
 // ranking work on the in-memory snapshot (postings.go, rank.go); bleve
