@@ -37,18 +37,19 @@ func (e *Engine) suggest(ctx context.Context, r spravka.SuggestRequest) (*spravk
 	}
 	limit = min(limit, spravka.MaxSuggestions)
 	snap := e.snap.Load()
+	who := newAsker(snap, r.Access)
 	out := &spravka.Suggestions{Suggestions: []spravka.Suggestion{}}
 	out.DetectedLang, _ = langid.Detect(r.Text)
 	out.Lang = r.Lang
 	if out.Lang == "" {
 		// As for a search, except that the agent's own languages say
 		// nothing about the customer's.
-		out.Lang = e.chooseLangs(snap, r.Text, nil).langs[0]
+		out.Lang = e.chooseLangs(who, r.Text, nil).langs[0]
 	}
 	q := spravka.Query{Text: r.Text, Lang: out.Lang, Category: r.Category, Product: r.Product,
 		Access: r.Access, Exclude: r.Exclude, Page: 1, PerPage: limit}
 
-	aq := e.analyze(snap, distinctWords(r.Text), out.Lang)
+	aq := e.analyze(who, distinctWords(r.Text), out.Lang)
 	e.expandFuzzy(aq)
 	ranked, err := e.suggestRank(ctx, snap, q, aq, limit)
 	if err != nil {
