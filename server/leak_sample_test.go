@@ -1,9 +1,7 @@
 package server_test
 
 import (
-	"context"
 	"io/fs"
-	"log/slog"
 	"net/http/httptest"
 	"sync"
 	"testing"
@@ -13,7 +11,6 @@ import (
 	"github.com/spravka/spravka/indexer"
 	"github.com/spravka/spravka/search"
 	"github.com/spravka/spravka/server"
-	"github.com/spravka/spravka/themes"
 )
 
 // leakDrafts are unpublished articles added to the sample for the leak
@@ -90,21 +87,7 @@ func newLeakSample() (*leakSample, error) {
 	for p, text := range leakDrafts {
 		files[p] = &fstest.MapFile{Data: []byte(text)}
 	}
-	dir, err := mkdirTemp()
-	if err != nil {
-		return nil, err
-	}
-	quiet := slog.New(slog.DiscardHandler)
-	eng, err := search.Open(search.Config{DataDir: dir, DefaultLang: "en", Logger: quiet})
-	if err != nil {
-		return nil, err
-	}
-	corpus, err := indexer.Build(context.Background(), eng, files, indexer.Options{DefaultLang: "en"}, nil)
-	if err != nil {
-		return nil, err
-	}
-	srv, err := server.New(server.Config{Theme: themes.Default(), Logger: quiet, Agents: testAgents(),
-		AdminTokenSHA256: hashOf(tokAdmin), RateLimit: server.RateLimit{PerSecond: 1e6, Burst: 1e6}}, eng)
+	eng, corpus, srv, err := buildSample(files)
 	if err != nil {
 		return nil, err
 	}
