@@ -73,17 +73,30 @@ func (h hiddenStats) clone() hiddenStats {
 }
 
 // asker is the caller a query is analysed for: which words they may be
-// offered, and the typo corrections already looked up for their request
-// (a word's corrections are the same in every language analysed).
+// offered, and the typo corrections of their request: those already looked
+// up (a word's are the same in every language analysed) and the letters
+// left to look up (maxFuzzyRunes).
 type asker struct {
-	snap   *snapshot
-	access spravka.Access
-	hidden map[string][]*hiddenClass // by language: classes the caller may not read, filled on first use
-	fuzzy  map[string][]string       // visible typo corrections by word
+	snap      *snapshot
+	access    spravka.Access
+	hidden    map[string][]*hiddenClass // by language: classes the caller may not read, filled on first use
+	fuzzy     map[string][]string       // visible typo corrections by word
+	fuzzyLeft int                       // letters of unknown words that may still be looked up
+	raw, text string                    // the last text bounded, and its queryText
+}
+
+// bounded returns queryText(text), computed once for a text that the
+// request analyses in several languages.
+func (w *asker) bounded(text string) string {
+	if text != w.raw || w.text == "" {
+		w.raw, w.text = text, queryText(text)
+	}
+	return w.text
 }
 
 func newAsker(snap *snapshot, access spravka.Access) *asker {
-	return &asker{snap: snap, access: access, hidden: map[string][]*hiddenClass{}, fuzzy: map[string][]string{}}
+	return &asker{snap: snap, access: access, hidden: map[string][]*hiddenClass{}, fuzzy: map[string][]string{},
+		fuzzyLeft: maxFuzzyRunes}
 }
 
 // hiddenIn returns the classes of lang the caller may not read.

@@ -20,6 +20,9 @@ func (e *Engine) Autocomplete(ctx context.Context, q spravka.Query) ([]spravka.C
 	if !e.Ready() {
 		return nil, spravka.ErrNotReady
 	}
+	if _, last := splitLastWord(q.Text); utf8.RuneCountInString(last) > maxChunkRunes {
+		return []spravka.Completion{}, nil // no title word starts with it
+	}
 	snap := e.snap.Load()
 	langs := []string{q.Lang}
 	if q.Lang == "" {

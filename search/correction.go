@@ -3,6 +3,7 @@ package search
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	index "github.com/blevesearch/bleve_index_api"
 
@@ -21,6 +22,11 @@ func (e *Engine) fixLayout(q spravka.Query, aq *analyzedQuery) (*analyzedQuery, 
 	if len(aq.slots) > 0 && aq.visible*2 > len(aq.slots) {
 		return nil, "" // the query as typed is mostly fine
 	}
+	if countWords(aq.text) > maxLayoutWords {
+		return nil, "" // a message, not a search box query
+	}
+	// Conversion is linear in the text; each conversion's analysis is
+	// bounded like any other.
 	var best *analyzedQuery
 	var bestText string
 	for _, c := range layout.Candidates(q.Text) {
@@ -59,7 +65,8 @@ func candidateLang(c layout.Candidate) string {
 // know, the indexed words within its typo distance (counted in runes) that
 // an article the caller may read has. A word only hidden articles use is
 // unknown to the caller like any other, so that the answer does not tell
-// it exists.
+// it exists. The words looked up share the request's budget of letters
+// (maxFuzzyRunes): the automaton of a lookup grows with the word.
 func (e *Engine) expandFuzzy(aq *analyzedQuery) {
 	who := aq.who
 	var r index.IndexReader
@@ -70,6 +77,11 @@ func (e *Engine) expandFuzzy(aq *analyzedQuery) {
 		}
 		terms, done := who.fuzzy[sl.word]
 		if !done {
+			n := utf8.RuneCountInString(sl.word)
+			if n > maxWordRunes || n > who.fuzzyLeft {
+				continue
+			}
+			who.fuzzyLeft -= n
 			if r == nil {
 				adv, err := e.index().Advanced()
 				if err != nil {
@@ -96,7 +108,8 @@ func (e *Engine) expandFuzzy(aq *analyzedQuery) {
 }
 
 // fuzzyTerms returns up to n indexed exact words within the typo distance of
-// word that keep accepts, closest and most frequent first.
+// word that keep accepts, closest and most frequent first, from the first
+// maxFuzzyCandidates the index offers.
 func fuzzyTerms(r index.IndexReader, word string, n int, keep func(string) bool) []string {
 	fr, ok := r.(index.IndexReaderFuzzy)
 	if !ok {
@@ -113,7 +126,9 @@ func fuzzyTerms(r index.IndexReader, word string, n int, keep func(string) bool)
 		count uint64
 	}
 	var cs []cand
-	for de, err := d.Next(); err == nil && de != nil; de, err = d.Next() {
+	read := 0
+	for de, err := d.Next(); err == nil && de != nil && read < maxFuzzyCandidates; de, err = d.Next() {
+		read++
 		if keep(de.Term) {
 			cs = append(cs, cand{de.Term, de.EditDistance, de.Count})
 		}

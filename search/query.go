@@ -28,22 +28,25 @@ type slot struct {
 // analyzedQuery is user text turned into slots for one language.
 type analyzedQuery struct {
 	lang    string
+	text    string // what was analysed: the query cut to its bounds (queryText)
 	slots   []slot
 	known   int    // slots whose word exists in the language's vocabulary
 	visible int    // slots whose stem the caller may read in the language
 	who     *asker // the caller, for corrections
 }
 
-// analyze turns text into query slots: analysed like the index (stop words
-// dropped), deduplicated, expanded with synonyms, and, when long, cut to
-// the rarest words so latency stays flat for a whole customer message.
+// analyze turns text into query slots: cut to its bounds (queryText),
+// analysed like the index (stop words dropped), deduplicated, expanded
+// with synonyms, and, when long, cut to the rarest words so latency stays
+// flat for a whole customer message.
 func (e *Engine) analyze(who *asker, text, lang string) *analyzedQuery {
+	text = who.bounded(text)
 	snap := who.snap
 	st := snap.stats[lang]
 	stems := e.an.stems(lang, text)
 	exacts := e.an.exactTerms(text)
 	exactOf := exactForStems(e, lang, exacts)
-	q := &analyzedQuery{lang: lang, who: who}
+	q := &analyzedQuery{lang: lang, text: text, who: who}
 	seen := map[string]bool{}
 	for _, s := range stems {
 		if seen[s] {

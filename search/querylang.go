@@ -38,7 +38,7 @@ func (e *Engine) chooseLangs(who *asker, text string, prefer []string) langChoic
 		}
 		return n
 	}
-	c.langs = langid.Choose(text, langid.Hints{Content: content, Default: e.cfg.DefaultLang, Prefer: prefer, Known: known}).Langs
+	c.langs = langid.Choose(detectable(text), langid.Hints{Content: content, Default: e.cfg.DefaultLang, Prefer: prefer, Known: known}).Langs
 	return c
 }
 
