@@ -20,8 +20,8 @@ func (e *Engine) Autocomplete(ctx context.Context, q spravka.Query) ([]spravka.C
 	if !e.Ready() {
 		return nil, spravka.ErrNotReady
 	}
-	if _, last := splitLastWord(q.Text); utf8.RuneCountInString(last) > maxChunkRunes {
-		return []spravka.Completion{}, nil // no title word starts with it
+	if head, last := splitLastWord(q.Text); utf8.RuneCountInString(last) > maxChunkRunes || countWords(head) > maxTypedWords {
+		return []spravka.Completion{}, nil // no title word starts with it; a message, not a title being typed
 	}
 	snap := e.snap.Load()
 	langs := []string{q.Lang}

@@ -30,16 +30,17 @@ const (
 	// rarest Ranking.MaxTerms of them anyway.
 	maxQueryWords = 256
 	// maxFuzzyRunes: the letters of unknown words that one request may
-	// look up typo corrections for, in all languages it analyses: eight
-	// misspelt words of eight letters, at most about 5 MB of automata.
-	maxFuzzyRunes = 64
+	// look up typo corrections for, in all languages it analyses: six
+	// misspelt words of eight letters, at most about 3.5 MB of automata
+	// and most of the CPU of a request full of unknown words.
+	maxFuzzyRunes = 48
 	// maxFuzzyCandidates: the indexed terms one typo lookup reads, so that
 	// a short word in a large vocabulary cannot sort thousands.
 	maxFuzzyCandidates = 256
-	// maxLayoutWords: the keyboard-layout correction is for what people
-	// type into a search box; a longer text is not converted, which would
-	// cost an analysis per layout.
-	maxLayoutWords = 32
+	// maxTypedWords: what people type into a search box. A longer text is
+	// a message: the keyboard-layout correction does not convert it (an
+	// analysis per layout) and autocomplete does not complete it.
+	maxTypedWords = 32
 	// maxDetectRunes: language detection reads the start of a text; a
 	// message shows its language long before 2,000 characters.
 	maxDetectRunes = 2000

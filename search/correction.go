@@ -22,7 +22,7 @@ func (e *Engine) fixLayout(q spravka.Query, aq *analyzedQuery) (*analyzedQuery, 
 	if len(aq.slots) > 0 && aq.visible*2 > len(aq.slots) {
 		return nil, "" // the query as typed is mostly fine
 	}
-	if countWords(aq.text) > maxLayoutWords {
+	if countWords(aq.text) > maxTypedWords {
 		return nil, "" // a message, not a search box query
 	}
 	// Conversion is linear in the text; each conversion's analysis is
