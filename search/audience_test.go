@@ -141,3 +141,33 @@ func TestCorrectionsFollowUpdates(t *testing.T) {
 		}
 	}
 }
+
+// TestLanguageChoiceIgnoresHiddenWords: a query without a language is read
+// in the language whose articles know its words; only articles the caller
+// may read count, or the language answered tells which language's hidden
+// articles use a word.
+func TestLanguageChoiceIgnoresHiddenWords(t *testing.T) {
+	hidden := art("uk", "devices/sealer", "Пломбатор для касових апаратів", "",
+		"Пломбатор: Пломбатор ставить пломбу на корпус.")
+	hidden.Audience = []string{spravka.AudienceInternal}
+	e := engineWith(t,
+		art("ru", "account/reset-password", "Как сбросить пароль", "", "Сброс: Нажмите «Забыли пароль?»."),
+		art("uk", "account/reset-password", "Як скинути пароль", "", "Скидання: Натисніть «Забули пароль?»."),
+		hidden)
+	lang := func(q string, access spravka.Access) string {
+		t.Helper()
+		res, err := e.Search(context.Background(), spravka.Query{Text: q, Access: access})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Lang
+	}
+	if got := lang("пломбатор", audienceCallers[2].access); got != "uk" {
+		t.Fatalf("l1 asks \"пломбатор\": lang %q, want uk, where the article that has it is", got)
+	}
+	for _, c := range audienceCallers[:2] {
+		if got, unknown := lang("пломбатор", c.access), lang("пломбатур", c.access); got != unknown {
+			t.Errorf("%s: \"пломбатор\" is read as %q, an unknown word of the same letters as %q", c.name, got, unknown)
+		}
+	}
+}
