@@ -67,8 +67,8 @@ func TestLeakCrawl(t *testing.T) {
 		reached[routeOf(router, r.method, r.target)] = true
 		status, body, hdr := call(t, a.srv.URL, r.method, r.target, r.token, r.body)
 		where := r.method + " " + r.target
-		if status >= 500 {
-			t.Errorf("%s: status %d", where, status)
+		if status >= 500 || status == http.StatusTooManyRequests {
+			t.Errorf("%s: status %d", where, status) // a 429 would make the crawl see nothing
 		}
 		// An answer may echo the path, query or body the caller sent.
 		asked := normalizeLeak(unescapeTarget(r.target) + " " + fmt.Sprint(r.body))
