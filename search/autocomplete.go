@@ -20,10 +20,13 @@ func (e *Engine) Autocomplete(ctx context.Context, q spravka.Query) ([]spravka.C
 	if !e.Ready() {
 		return nil, spravka.ErrNotReady
 	}
+	if head, last := splitLastWord(q.Text); utf8.RuneCountInString(last) > maxChunkRunes || countWords(head) > maxTypedWords {
+		return []spravka.Completion{}, nil // no title word starts with it; a message, not a title being typed
+	}
 	snap := e.snap.Load()
 	langs := []string{q.Lang}
 	if q.Lang == "" {
-		langs = e.chooseLangs(snap, q.Text, q.PreferLangs).langs
+		langs = e.chooseLangs(newAsker(snap, q.Access), q.Text, q.PreferLangs).langs
 	}
 	for _, lang := range langs {
 		if out := e.complete(snap, q.Text, lang, q.Access); len(out) > 0 {
@@ -44,9 +47,9 @@ func (e *Engine) complete(snap *snapshot, text, lang string, access spravka.Acce
 		return nil
 	}
 	var need []uint32 // stems of the earlier, complete words
-	for _, sl := range e.analyze(snap, head, lang).slots {
-		if sl.stem == 0 {
-			return nil // a word no article has
+	for _, sl := range e.analyze(newAsker(snap, access), head, lang).slots {
+		if !sl.visible {
+			return nil // a word no article the caller may read has
 		}
 		need = append(need, sl.stem)
 	}

@@ -3,6 +3,7 @@ package search
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	index "github.com/blevesearch/bleve_index_api"
 
@@ -11,15 +12,21 @@ import (
 )
 
 // fixLayout tries the query as if typed in another keyboard layout and
-// returns the converted analysis when it matches the vocabulary far better:
-// most of its words are known where most of the original's are not.
-func (e *Engine) fixLayout(snap *snapshot, q spravka.Query, aq *analyzedQuery) (*analyzedQuery, string) {
+// returns the converted analysis when it matches the caller's vocabulary
+// far better: most of its words are in articles the caller may read where
+// most of the original's are not.
+func (e *Engine) fixLayout(q spravka.Query, aq *analyzedQuery) (*analyzedQuery, string) {
 	if len(aq.slots) == 0 && strings.TrimSpace(q.Text) == "" {
 		return nil, ""
 	}
-	if len(aq.slots) > 0 && aq.known*2 > len(aq.slots) {
+	if len(aq.slots) > 0 && aq.visible*2 > len(aq.slots) {
 		return nil, "" // the query as typed is mostly fine
 	}
+	if countWords(aq.text) > maxTypedWords {
+		return nil, "" // a message, not a search box query
+	}
+	// Conversion is linear in the text; each conversion's analysis is
+	// bounded like any other.
 	var best *analyzedQuery
 	var bestText string
 	for _, c := range layout.Candidates(q.Text) {
@@ -27,11 +34,11 @@ func (e *Engine) fixLayout(snap *snapshot, q spravka.Query, aq *analyzedQuery) (
 		if q.Lang != "" && isCyrillicLang(q.Lang) == isCyrillicLang(lang) {
 			lang = q.Lang
 		}
-		cand := e.analyze(snap, c.Text, lang)
-		if len(cand.slots) == 0 || cand.known*2 <= len(cand.slots) {
+		cand := e.analyze(aq.who, c.Text, lang)
+		if len(cand.slots) == 0 || cand.visible*2 <= len(cand.slots) {
 			continue
 		}
-		if cand.known > aq.known && (best == nil || cand.known > best.known) {
+		if cand.visible > aq.visible && (best == nil || cand.visible > best.visible) {
 			best, bestText = cand, c.Text
 		}
 	}
@@ -54,26 +61,44 @@ func candidateLang(c layout.Candidate) string {
 	return "ru"
 }
 
-// expandFuzzy attaches, to every word the vocabulary does not know, the
-// indexed words within its typo distance (counted in runes).
+// expandFuzzy attaches, to every word the caller's vocabulary does not
+// know, the indexed words within its typo distance (counted in runes) that
+// an article the caller may read has. A word only hidden articles use is
+// unknown to the caller like any other, so that the answer does not tell
+// it exists. The words looked up share the request's budget of letters
+// (maxFuzzyRunes): the automaton of a lookup grows with the word.
 func (e *Engine) expandFuzzy(aq *analyzedQuery) {
+	who := aq.who
 	var r index.IndexReader
 	for i := range aq.slots {
 		sl := &aq.slots[i]
-		if sl.stem != 0 || sl.exact != 0 || fuzziness(sl.word) == 0 {
+		if fuzziness(sl.word) == 0 || who.knowsAnywhere(sl.stem, false) || who.knowsAnywhere(sl.exact, true) {
 			continue
 		}
-		if r == nil {
-			adv, err := e.index().Advanced()
-			if err != nil {
-				return
+		terms, done := who.fuzzy[sl.word]
+		if !done {
+			n := utf8.RuneCountInString(sl.word)
+			if n > maxWordRunes || n > who.fuzzyLeft {
+				continue
 			}
-			if r, err = adv.Reader(); err != nil {
-				return
+			who.fuzzyLeft -= n
+			if r == nil {
+				adv, err := e.index().Advanced()
+				if err != nil {
+					return
+				}
+				if r, err = adv.Reader(); err != nil {
+					return
+				}
+				defer r.Close()
 			}
-			defer r.Close()
+			terms = fuzzyTerms(r, sl.word, 8, func(t string) bool {
+				id, ok := e.dict.lookup(t)
+				return ok && who.knowsAnywhere(id, true)
+			})
+			who.fuzzy[sl.word] = terms
 		}
-		for _, t := range fuzzyTerms(r, sl.word, 8) {
+		for _, t := range terms {
 			if id, ok := e.dict.lookup(t); ok {
 				sl.fuzzy = append(sl.fuzzy, id)
 				sl.fuzzT = append(sl.fuzzT, t)
@@ -83,8 +108,9 @@ func (e *Engine) expandFuzzy(aq *analyzedQuery) {
 }
 
 // fuzzyTerms returns up to n indexed exact words within the typo distance of
-// word, closest and most frequent first.
-func fuzzyTerms(r index.IndexReader, word string, n int) []string {
+// word that keep accepts, closest and most frequent first, from the first
+// maxFuzzyCandidates the index offers.
+func fuzzyTerms(r index.IndexReader, word string, n int, keep func(string) bool) []string {
 	fr, ok := r.(index.IndexReaderFuzzy)
 	if !ok {
 		return nil
@@ -100,8 +126,12 @@ func fuzzyTerms(r index.IndexReader, word string, n int) []string {
 		count uint64
 	}
 	var cs []cand
-	for de, err := d.Next(); err == nil && de != nil; de, err = d.Next() {
-		cs = append(cs, cand{de.Term, de.EditDistance, de.Count})
+	read := 0
+	for de, err := d.Next(); err == nil && de != nil && read < maxFuzzyCandidates; de, err = d.Next() {
+		read++
+		if keep(de.Term) {
+			cs = append(cs, cand{de.Term, de.EditDistance, de.Count})
+		}
 	}
 	sort.Slice(cs, func(i, j int) bool {
 		if cs[i].dist != cs[j].dist {
@@ -116,14 +146,14 @@ func fuzzyTerms(r index.IndexReader, word string, n int) []string {
 	return out
 }
 
-// didYouMean proposes the query with each unknown word replaced by its
-// closest indexed word, when results are poor: nothing found, or the best
-// hit matched a word only through typo tolerance.
-func (e *Engine) didYouMean(snap *snapshot, aq *analyzedQuery, ranked []scored) string {
+// didYouMean proposes the query with each word the caller's vocabulary
+// does not know replaced by its closest readable indexed word. Only such
+// words have typo corrections (see expandFuzzy).
+func (e *Engine) didYouMean(aq *analyzedQuery) string {
 	corrected := false
 	words := make([]string, 0, len(aq.slots))
 	for _, sl := range aq.slots {
-		if sl.stem == 0 && sl.exact == 0 && len(sl.fuzzT) > 0 {
+		if len(sl.fuzzT) > 0 {
 			words = append(words, sl.fuzzT[0])
 			corrected = true
 			continue

@@ -133,6 +133,7 @@ func (e *Engine) Replace(ctx context.Context, c *Content, progress Progress) err
 	for _, en := range entries {
 		snap.entries[en.art.Key()] = en
 		snap.stats[en.art.Lang].add(en.rank, 1)
+		snap.hidden[en.art.Lang].add(en, 1)
 	}
 	snap.reindexDerived()
 	snap.indexLangs(&e.cfg.Ranking, allLangs())
@@ -153,20 +154,27 @@ func (e *Engine) Update(ctx context.Context, upserts []*spravka.Article, deletes
 	}
 	old := e.snap.Load()
 	snap := &snapshot{entries: make(map[string]*entry, len(old.entries)+len(upserts)),
-		stats: map[string]*langStats{}, synonyms: old.synonyms, categories: old.categories,
+		stats: map[string]*langStats{}, hidden: map[string]hiddenStats{}, synonyms: old.synonyms, categories: old.categories,
 		postings: map[string]*postings{}}
 	for k, v := range old.entries {
 		snap.entries[k] = v
 	}
+	// The statistics of a language are copied before its first change, so
+	// readers of the old snapshot never see this one's counts.
 	touched := map[string]bool{}
+	count := func(en *entry, sign int32) {
+		lang := en.art.Lang
+		if !touched[lang] {
+			snap.stats[lang] = old.stats[lang].clone()
+			snap.hidden[lang] = old.hidden[lang].clone()
+			touched[lang] = true
+		}
+		snap.stats[lang].add(en.rank, sign)
+		snap.hidden[lang].add(en, sign)
+	}
 	remove := func(key string) {
 		if en, ok := snap.entries[key]; ok {
-			lang := en.art.Lang
-			if !touched[lang] {
-				snap.stats[lang] = old.stats[lang].clone()
-				touched[lang] = true
-			}
-			snap.stats[lang].add(en.rank, -1)
+			count(en, -1)
 			delete(snap.entries, key)
 		}
 	}
@@ -175,17 +183,13 @@ func (e *Engine) Update(ctx context.Context, upserts []*spravka.Article, deletes
 	}
 	for _, en := range e.analyzeAll(ctx, upserts) {
 		remove(en.art.Key())
-		lang := en.art.Lang
-		if !touched[lang] {
-			snap.stats[lang] = old.stats[lang].clone()
-			touched[lang] = true
-		}
-		snap.stats[lang].add(en.rank, 1)
+		count(en, 1)
 		snap.entries[en.art.Key()] = en
 	}
 	for lang, st := range old.stats {
 		if !touched[lang] {
 			snap.stats[lang] = st
+			snap.hidden[lang] = old.hidden[lang]
 			snap.postings[lang] = old.postings[lang]
 		}
 	}

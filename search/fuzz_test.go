@@ -100,7 +100,7 @@ func checkAnalysis(t *testing.T, e *Engine, text string) {
 	t.Helper()
 	snap := e.snap.Load()
 	for _, lang := range spravka.Languages {
-		q := e.analyze(snap, distinctWords(text), lang)
+		q := e.analyze(newAsker(snap, spravka.Public), text, lang)
 		if n := e.cfg.Ranking.MaxTerms; n > 0 && len(q.slots) > n {
 			t.Errorf("%s: %d slots, over MaxTerms %d", lang, len(q.slots), n)
 		}

@@ -35,7 +35,7 @@ func passageEngine(t *testing.T) *Engine {
 func passageFor(e *Engine, query string, sec int, max int) (string, string) {
 	snap := e.snap.Load()
 	a := snap.entries["en/billing/refund-policy"].art
-	aq := e.analyze(snap, query, "en")
+	aq := e.analyze(newAsker(snap, spravka.Public), query, "en")
 	s := e.newScorer(aq, snap.stats["en"])
 	return e.passage(s, "en", a.Sections[sec].Text, max)
 }
@@ -82,7 +82,7 @@ func TestPassage(t *testing.T) {
 func TestPassageEscapesHTML(t *testing.T) {
 	e := passageEngine(t)
 	snap := e.snap.Load()
-	s := e.newScorer(e.analyze(snap, "refund", "en"), snap.stats["en"])
+	s := e.newScorer(e.analyze(newAsker(snap, spravka.Public), "refund", "en"), snap.stats["en"])
 	plain, marked := e.passage(s, "en", `Never paste <script>alert("x")</script> & <b>refund</b> co.`, 600)
 	if !strings.Contains(plain, "<script>") {
 		t.Errorf("plain text must stay as written: %q", plain)

@@ -16,28 +16,37 @@ type slot struct {
 	alts  []uint32 // stems of writer-defined synonyms
 	fuzzy []uint32 // exact ids of dictionary words within the typo distance
 	idf   float64
-	known bool   // the language's vocabulary has the stem (or a synonym)
-	stemT string // stemmed term text (for bleve)
-	fuzzT []string
-	altT  []string
+	known bool // the language's vocabulary has the stem (or a synonym)
+	// visible: an article of the language the caller may read has the
+	// stem; known counts every article, for ranking only.
+	visible bool
+	stemT   string // stemmed term text (for bleve)
+	fuzzT   []string
+	altT    []string
 }
 
 // analyzedQuery is user text turned into slots for one language.
 type analyzedQuery struct {
-	lang  string
-	slots []slot
-	known int // slots whose word exists in the language's vocabulary
+	lang    string
+	text    string // what was analysed: the query cut to its bounds (queryText)
+	slots   []slot
+	known   int    // slots whose word exists in the language's vocabulary
+	visible int    // slots whose stem the caller may read in the language
+	who     *asker // the caller, for corrections
 }
 
-// analyze turns text into query slots: analysed like the index (stop words
-// dropped), deduplicated, expanded with synonyms, and, when long, cut to
-// the rarest words so latency stays flat for a whole customer message.
-func (e *Engine) analyze(snap *snapshot, text, lang string) *analyzedQuery {
+// analyze turns text into query slots: cut to its bounds (queryText),
+// analysed like the index (stop words dropped), deduplicated, expanded
+// with synonyms, and, when long, cut to the rarest words so latency stays
+// flat for a whole customer message.
+func (e *Engine) analyze(who *asker, text, lang string) *analyzedQuery {
+	text = who.bounded(text)
+	snap := who.snap
 	st := snap.stats[lang]
 	stems := e.an.stems(lang, text)
 	exacts := e.an.exactTerms(text)
 	exactOf := exactForStems(e, lang, exacts)
-	q := &analyzedQuery{lang: lang}
+	q := &analyzedQuery{lang: lang, text: text, who: who}
 	seen := map[string]bool{}
 	for _, s := range stems {
 		if seen[s] {
@@ -62,6 +71,7 @@ func (e *Engine) analyze(snap *snapshot, text, lang string) *analyzedQuery {
 			q.known++
 			sl.known = true
 		}
+		sl.visible = who.knows(lang, sl.stem, false)
 		if syn := snap.synonyms[lang]; syn != nil {
 			for _, alt := range syn.expand(s) {
 				if id, ok := e.dict.lookup(alt); ok {
@@ -78,6 +88,11 @@ func (e *Engine) analyze(snap *snapshot, text, lang string) *analyzedQuery {
 	}
 	if max := e.cfg.Ranking.MaxTerms; max > 0 && len(q.slots) > max {
 		q.slots = rarest(q.slots, max)
+	}
+	for _, sl := range q.slots {
+		if sl.visible {
+			q.visible++
+		}
 	}
 	return q
 }

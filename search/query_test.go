@@ -50,7 +50,7 @@ func TestLongMessageKeepsRarestWords(t *testing.T) {
 	snap := e.snap.Load()
 	text := "здравствуйте подскажите пожалуйста у меня такая проблема я забыл пароль и не могу войти в аккаунт " +
 		"уже несколько раз пробовал но ничего не получается помогите пожалуйста очень нужно срочно выставить счет клиенту"
-	aq := e.analyze(snap, text, "ru")
+	aq := e.analyze(newAsker(snap, spravka.Public), text, "ru")
 	if len(aq.slots) > e.cfg.Ranking.MaxTerms {
 		t.Fatalf("kept %d words, want at most %d", len(aq.slots), e.cfg.Ranking.MaxTerms)
 	}

@@ -15,9 +15,11 @@ type langChoice struct {
 
 // chooseLangs decides which languages text may be in. Only languages with
 // articles are candidates; among those the text leaves open, the one whose
-// articles know more of its words comes first, then the site's default,
-// then prefer (the visitor's languages).
-func (e *Engine) chooseLangs(snap *snapshot, text string, prefer []string) langChoice {
+// articles the caller may read know more of its words comes first (so the
+// choice tells nothing of the words of hidden articles), then the site's
+// default, then prefer (the visitor's languages).
+func (e *Engine) chooseLangs(who *asker, text string, prefer []string) langChoice {
+	snap := who.snap
 	c := langChoice{analyzed: map[string]*analyzedQuery{}}
 	var content []string
 	for _, l := range spravka.Languages {
@@ -26,17 +28,17 @@ func (e *Engine) chooseLangs(snap *snapshot, text string, prefer []string) langC
 		}
 	}
 	known := func(lang string) int {
-		aq := e.analyze(snap, text, lang)
+		aq := e.analyze(who, text, lang)
 		c.analyzed[lang] = aq
 		n := 0
 		for _, sl := range aq.slots {
-			if sl.known || len(sl.alts) > 0 {
+			if sl.visible || len(sl.alts) > 0 {
 				n++
 			}
 		}
 		return n
 	}
-	c.langs = langid.Choose(text, langid.Hints{Content: content, Default: e.cfg.DefaultLang, Prefer: prefer, Known: known}).Langs
+	c.langs = langid.Choose(detectable(text), langid.Hints{Content: content, Default: e.cfg.DefaultLang, Prefer: prefer, Known: known}).Langs
 	return c
 }
 
@@ -44,9 +46,9 @@ func (e *Engine) chooseLangs(snap *snapshot, text string, prefer []string) langC
 func fixedLang(lang string) langChoice { return langChoice{langs: []string{lang}} }
 
 // analysis returns text analysed in lang, reusing what chooseLangs did.
-func (c langChoice) analysis(e *Engine, snap *snapshot, text, lang string) *analyzedQuery {
+func (c langChoice) analysis(e *Engine, who *asker, text, lang string) *analyzedQuery {
 	if aq, ok := c.analyzed[lang]; ok {
 		return aq
 	}
-	return e.analyze(snap, text, lang)
+	return e.analyze(who, text, lang)
 }

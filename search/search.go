@@ -22,14 +22,15 @@ func (e *Engine) Search(ctx context.Context, q spravka.Query) (*spravka.Result, 
 		q.PerPage = spravka.DefaultPerPage
 	}
 	snap := e.snap.Load()
+	who := newAsker(snap, q.Access)
 	choice := fixedLang(q.Lang)
 	if q.Lang == "" {
-		choice = e.chooseLangs(snap, q.Text, q.PreferLangs)
+		choice = e.chooseLangs(who, q.Text, q.PreferLangs)
 	}
 	lang := choice.langs[0]
 	res := &spravka.Result{Query: q.Text, Lang: lang, Hits: []spravka.Hit{}, Facets: emptyFacets()}
 
-	aq, corrected := e.analyzeSearch(snap, q, lang)
+	aq, corrected := e.analyzeSearch(who, q, lang)
 	if corrected != "" {
 		res.Corrected, res.Correction = corrected, "layout"
 		if q.Lang == "" {
@@ -48,7 +49,7 @@ func (e *Engine) Search(ctx context.Context, q spravka.Query) (*spravka.Result, 
 		if len(ranked) > 0 || res.Corrected != "" {
 			break
 		}
-		a := choice.analysis(e, snap, q.Text, l)
+		a := choice.analysis(e, who, q.Text, l)
 		e.expandFuzzy(a)
 		r, t, f, err := e.rank(ctx, snap, q, a, l, q.Facets)
 		if err != nil {
@@ -67,7 +68,7 @@ func (e *Engine) Search(ctx context.Context, q spravka.Query) (*spravka.Result, 
 	}
 	res.Total = total
 	res.Facets = facets
-	if dym := e.didYouMean(snap, aq, ranked); dym != "" && dym != q.Text {
+	if dym := e.didYouMean(aq); dym != "" && dym != q.Text {
 		res.DidYouMean = dym
 	}
 	from := (q.Page - 1) * q.PerPage
@@ -86,10 +87,10 @@ func (e *Engine) Search(ctx context.Context, q spravka.Query) (*spravka.Result, 
 
 // analyzeSearch analyses a search query in lang, switching to the
 // keyboard-layout correction (returned as text) when that reads better.
-func (e *Engine) analyzeSearch(snap *snapshot, q spravka.Query, lang string) (*analyzedQuery, string) {
-	aq := e.analyze(snap, q.Text, lang)
+func (e *Engine) analyzeSearch(who *asker, q spravka.Query, lang string) (*analyzedQuery, string) {
+	aq := e.analyze(who, q.Text, lang)
 	corrected := ""
-	if fixed, text := e.fixLayout(snap, q, aq); fixed != nil {
+	if fixed, text := e.fixLayout(q, aq); fixed != nil {
 		aq, corrected = fixed, text
 	}
 	e.expandFuzzy(aq)
@@ -116,7 +117,7 @@ func (e *Engine) rank(ctx context.Context, snap *snapshot, q spravka.Query, aq *
 	if lang == "" {
 		for _, l := range spravka.Languages {
 			if l != aq.lang {
-				a := e.analyze(snap, q.Text, l)
+				a := e.analyze(aq.who, q.Text, l)
 				e.expandFuzzy(a)
 				byLang[l] = a
 			}

@@ -129,6 +129,7 @@ func (s *langStats) clone() *langStats {
 type snapshot struct {
 	entries     map[string]*entry                      // key lang/id
 	stats       map[string]*langStats                  // by lang
+	hidden      map[string]hiddenStats                 // by lang: terms of the articles the public may not read
 	synonyms    map[string]*synonyms                   // by lang
 	categories  map[string]map[string]spravka.Category // lang → id → metadata
 	aliases     map[string]string                      // old path → article key
@@ -141,12 +142,14 @@ func emptySnapshot() *snapshot {
 	s := &snapshot{
 		entries:    map[string]*entry{},
 		stats:      map[string]*langStats{},
+		hidden:     map[string]hiddenStats{},
 		synonyms:   map[string]*synonyms{},
 		categories: map[string]map[string]spravka.Category{},
 		postings:   map[string]*postings{},
 	}
 	for _, l := range spravka.Languages {
 		s.stats[l] = newLangStats()
+		s.hidden[l] = hiddenStats{}
 	}
 	s.reindexDerived()
 	return s

@@ -3,7 +3,6 @@ package search
 import (
 	"context"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/spravka/spravka"
@@ -37,18 +36,19 @@ func (e *Engine) suggest(ctx context.Context, r spravka.SuggestRequest) (*spravk
 	}
 	limit = min(limit, spravka.MaxSuggestions)
 	snap := e.snap.Load()
+	who := newAsker(snap, r.Access)
 	out := &spravka.Suggestions{Suggestions: []spravka.Suggestion{}}
-	out.DetectedLang, _ = langid.Detect(r.Text)
+	out.DetectedLang, _ = langid.Detect(detectable(r.Text))
 	out.Lang = r.Lang
 	if out.Lang == "" {
 		// As for a search, except that the agent's own languages say
 		// nothing about the customer's.
-		out.Lang = e.chooseLangs(snap, r.Text, nil).langs[0]
+		out.Lang = e.chooseLangs(who, r.Text, nil).langs[0]
 	}
 	q := spravka.Query{Text: r.Text, Lang: out.Lang, Category: r.Category, Product: r.Product,
 		Access: r.Access, Exclude: r.Exclude, Page: 1, PerPage: limit}
 
-	aq := e.analyze(snap, distinctWords(r.Text), out.Lang)
+	aq := e.analyze(who, r.Text, out.Lang)
 	e.expandFuzzy(aq)
 	ranked, err := e.suggestRank(ctx, snap, q, aq, limit)
 	if err != nil {
@@ -131,25 +131,6 @@ func candidateTerms(aq *analyzedQuery, st *langStats) *analyzedQuery {
 		out.slots = append(out.slots, aq.slots[i])
 	}
 	return out
-}
-
-// distinctWords returns text with every repeated whitespace-separated word
-// left out, in order of first use. Query analysis keeps distinct words
-// anyway, so the result is the same for a fraction of the analysis of a
-// long message, which repeats its words as text does.
-func distinctWords(text string) string {
-	fields := strings.Fields(text)
-	seen := make(map[string]bool, len(fields))
-	var b strings.Builder
-	b.Grow(len(text))
-	for _, f := range fields {
-		if !seen[f] {
-			seen[f] = true
-			b.WriteString(f)
-			b.WriteByte(' ')
-		}
-	}
-	return b.String()
 }
 
 // rankedBefore orders by score, then by the writer's weight, then by key,

@@ -62,35 +62,39 @@ var (
 func openAgentSample(t *testing.T) *agentSample {
 	t.Helper()
 	agentOnce.Do(func() {
-		dir, err := mkdirTemp()
+		eng, corpus, srv, err := buildSample(content.FS())
 		if err != nil {
 			agentErr = err
 			return
 		}
-		quiet := slog.New(slog.DiscardHandler)
-		eng, err := search.Open(search.Config{DataDir: dir, DefaultLang: "en", Logger: quiet})
-		if err != nil {
-			agentErr = err
-			return
-		}
-		corpus, err := indexer.Build(context.Background(), eng, content.FS(), indexer.Options{DefaultLang: "en"}, nil)
-		if err != nil {
-			agentErr = err
-			return
-		}
-		agentSite = &agentSample{eng: eng, corpus: corpus}
-		srv, err := server.New(server.Config{Theme: themes.Default(), Logger: quiet, Agents: testAgents(),
-			AdminTokenSHA256: hashOf(tokAdmin), RateLimit: server.RateLimit{PerSecond: 1e6, Burst: 1e6}}, eng)
-		if err != nil {
-			agentErr = err
-			return
-		}
-		agentSite.srv = httptest.NewServer(srv.Handler())
+		agentSite = &agentSample{eng: eng, corpus: corpus, srv: httptest.NewServer(srv.Handler())}
 	})
 	if agentErr != nil {
 		t.Fatal(agentErr)
 	}
 	return agentSite
+}
+
+// buildSample indexes the content tree fsys in the shared temp dir and
+// returns a server over it with agents of every tier, an admin and no
+// practical rate limit.
+func buildSample(fsys fs.FS) (*search.Engine, *indexer.Corpus, *server.Server, error) {
+	dir, err := mkdirTemp()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	quiet := slog.New(slog.DiscardHandler)
+	eng, err := search.Open(search.Config{DataDir: dir, DefaultLang: "en", Logger: quiet})
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	corpus, err := indexer.Build(context.Background(), eng, fsys, indexer.Options{DefaultLang: "en"}, nil)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	srv, err := server.New(server.Config{Theme: themes.Default(), Logger: quiet, Agents: testAgents(),
+		AdminTokenSHA256: hashOf(tokAdmin), RateLimit: server.RateLimit{PerSecond: 1e6, Burst: 1e6}}, eng)
+	return eng, corpus, srv, err
 }
 
 // serve starts a server with cfg over the sample's engine, for tests that

@@ -6,8 +6,13 @@ import (
 	"github.com/gorilla/mux"
 )
 
-// routes is the one place every URL of the server is declared.
+// routes is the server's handler: the router behind the middleware.
 func (s *Server) routes() http.Handler {
+	return s.middleware(s.measure(s.authenticate(s.router())))
+}
+
+// router is the one place every URL of the server is declared.
+func (s *Server) router() *mux.Router {
 	r := mux.NewRouter()
 	r.StrictSlash(false)
 
@@ -42,5 +47,5 @@ func (s *Server) routes() http.Handler {
 	r.Handle("/{lang:[a-z]{2}}/{category}/{slug}", s.page(s.handleArticlePage)).Methods(http.MethodGet, http.MethodHead)
 	r.NotFoundHandler = s.notFound()
 	r.MethodNotAllowedHandler = s.api(s.handleMethodNotAllowed)
-	return s.middleware(s.measure(s.authenticate(r)))
+	return r
 }
