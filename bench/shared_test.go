@@ -35,12 +35,7 @@ func BenchmarkSharedSets(b *testing.B) {
 		if _, err := indexer.Build(context.Background(), eng, os.DirFS(filepath.Join(dir, "content")), indexer.Options{}, nil); err != nil {
 			b.Fatal(err)
 		}
-		f, err := os.Open(qfile)
-		if err != nil {
-			b.Fatal(err)
-		}
-		queries, err := eval.ReadQueries(f)
-		f.Close()
+		queries, _, err := eval.ReadFiles(qfile, filepath.Join(dir, "qrels.tsv"))
 		if err != nil {
 			b.Fatal(err)
 		}

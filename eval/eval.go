@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 
@@ -86,4 +87,27 @@ func FilterLang(qs []Query, lang string) []Query {
 		}
 	}
 	return out
+}
+
+// ReadFiles reads a set's queries.jsonl and qrels.tsv.
+func ReadFiles(queriesFile, qrelsFile string) ([]Query, Qrels, error) {
+	qf, err := os.Open(queriesFile)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer qf.Close()
+	queries, err := ReadQueries(qf)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", queriesFile, err)
+	}
+	rf, err := os.Open(qrelsFile)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rf.Close()
+	qrels, err := ReadQrels(rf)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", qrelsFile, err)
+	}
+	return queries, qrels, nil
 }

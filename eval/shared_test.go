@@ -48,21 +48,7 @@ func TestSharedSets(t *testing.T) {
 			}
 			engines[f.set] = eng
 		}
-		qf, err := os.Open(filepath.Join(root, f.set, "queries.jsonl"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		queries, err := eval.ReadQueries(qf)
-		qf.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		rf, err := os.Open(filepath.Join(root, f.set, "qrels.tsv"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		qrels, err := eval.ReadQrels(rf)
-		rf.Close()
+		queries, qrels, err := eval.ReadFiles(filepath.Join(root, f.set, "queries.jsonl"), filepath.Join(root, f.set, "qrels.tsv"))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -66,23 +66,5 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 }
 
 func readSet(queriesFile, qrelsFile string) ([]eval.Query, eval.Qrels, error) {
-	qf, err := os.Open(queriesFile)
-	if err != nil {
-		return nil, nil, err
-	}
-	defer qf.Close()
-	queries, err := eval.ReadQueries(qf)
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", queriesFile, err)
-	}
-	rf, err := os.Open(qrelsFile)
-	if err != nil {
-		return nil, nil, err
-	}
-	defer rf.Close()
-	qrels, err := eval.ReadQrels(rf)
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", qrelsFile, err)
-	}
-	return queries, qrels, nil
+	return eval.ReadFiles(queriesFile, qrelsFile)
 }
