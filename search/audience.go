@@ -56,7 +56,7 @@ func (h hiddenStats) add(en *entry, sign int32) {
 	}
 	c.docs += int(sign)
 	countDistinct(c.df, en.rank.stems[:], sign)
-	countDistinct(c.exactDF, en.rank.exact[:], sign)
+	countDistinct(c.exactDF, termIDs(&en.rank.exactTF), sign)
 	if c.docs <= 0 {
 		delete(h, key)
 	}

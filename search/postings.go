@@ -46,8 +46,8 @@ func buildPostings(entries []*entry, r *Ranking, st *langStats) *postings {
 			for _, id := range rd.stems[f] {
 				tf[id] += w
 			}
-			for _, id := range rd.trunc[f] {
-				tf[id] += w
+			for i, id := range rd.truncTF[f].ids {
+				tf[id] += w * float64(rd.truncTF[f].n[i])
 			}
 		}
 		for id, t := range tf {

@@ -99,21 +99,33 @@ func (s *scorer) score(rd *rankDoc) match {
 			prev, prevPos = i, pos
 		}
 		normX := 1 - s.r.B[f] + s.r.B[f]*float64(rd.lengthX[f])/math.Max(1, s.st.avgLen(f)*1.5)
-		for _, id := range rd.exact[f] {
-			if i, ok := s.exS.get(id); ok {
-				tfx[i] += w / normX
-			} else if i, ok := s.fuzS.get(id); ok {
-				tff[i] += w / normX
-				// A corrected word weighs what the word it became does:
-				// the typo itself is unknown, and an unknown word's idf
-				// is the highest there is.
-				fidf[i] = max(fidf[i], idf(s.st, int(s.st.exactDF[id])))
+		wx := w / normX
+		ex, tr := rd.exactTF[f], rd.truncTF[f]
+		for i := range s.q.slots {
+			sl := &s.q.slots[i]
+			if c := ex.count(sl.exact); c > 0 {
+				if k, _ := s.exS.get(sl.exact); k == i {
+					tfx[i] += float64(c) * wx
+				}
 			}
-		}
-		if s.r.Trunc > 0 {
-			for _, id := range rd.trunc[f] {
-				if i, ok := s.trS.get(id); ok {
-					tft[i] += w / normX
+			for _, id := range sl.fuzzy {
+				if _, isExact := s.exS.get(id); isExact {
+					continue // an exact word of the query counts as that
+				}
+				if k, _ := s.fuzS.get(id); k != i {
+					continue
+				}
+				if c := ex.count(id); c > 0 {
+					tff[i] += float64(c) * wx
+					// A corrected word weighs what the word it became
+					// does: the typo itself is unknown, and an unknown
+					// word's idf is the highest there is.
+					fidf[i] = max(fidf[i], idf(s.st, int(s.st.exactDF[id])))
+				}
+			}
+			if s.r.Trunc > 0 {
+				if k, ok := s.trS.get(sl.trunc); ok && k == i {
+					tft[i] += float64(tr.count(sl.trunc)) * wx
 				}
 			}
 		}

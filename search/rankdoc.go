@@ -1,6 +1,8 @@
 package search
 
 import (
+	"math"
+	"slices"
 	"sync"
 
 	"github.com/spravka/spravka"
@@ -59,8 +61,10 @@ func (d *dictionary) lookup(term string) (uint32, bool) {
 // matches rank above stem-only ones).
 type rankDoc struct {
 	stems [numRankFields][]uint32
-	exact [numRankFields][]uint32
-	trunc [numRankFields][]uint32 // exact words cut to truncRunes (see truncate)
+	// exactTF and truncTF count the exact words and the word prefixes of
+	// each field: they need no positions, so the ranker looks the query's
+	// few terms up instead of walking every token.
+	exactTF, truncTF [numRankFields]termCounts
 	// length and lengthX are the BM25 lengths of the stem and exact
 	// sequences: tokens stacked on one position count once.
 	length, lengthX [numRankFields]int
@@ -82,6 +86,7 @@ type rankDoc struct {
 
 func (an *analyzers) rankDoc(d *dictionary, a *spravka.Article) *rankDoc {
 	rd := &rankDoc{}
+	var exactSeq, truncSeq [numRankFields][]uint32
 	add := func(f rankField, text string) {
 		var stems []string
 		var parts []int32
@@ -105,8 +110,8 @@ func (an *analyzers) rankDoc(d *dictionary, a *spravka.Article) *rankDoc {
 		exact, _, n := termsAndLength(an.exact, text)
 		rd.lengthX[f] += n
 		for _, t := range exact {
-			rd.exact[f] = append(rd.exact[f], d.intern(t))
-			rd.trunc[f] = append(rd.trunc[f], d.intern(truncate(t)))
+			exactSeq[f] = append(exactSeq[f], d.intern(t))
+			truncSeq[f] = append(truncSeq[f], d.intern(truncate(t)))
 		}
 	}
 	add(rfTitle, a.Title)
@@ -127,7 +132,58 @@ func (an *analyzers) rankDoc(d *dictionary, a *spravka.Article) *rankDoc {
 		add(rfBody, s.Text)
 		add(rfCode, s.Code)
 	}
+	for f := range exactSeq {
+		rd.exactTF[f] = countTerms(exactSeq[f])
+		rd.truncTF[f] = countTerms(truncSeq[f])
+	}
 	return rd
+}
+
+// termCounts is a bag of terms: ascending term ids and how often each
+// occurs.
+type termCounts struct {
+	ids []uint32
+	n   []uint16
+}
+
+func countTerms(seq []uint32) termCounts {
+	if len(seq) == 0 {
+		return termCounts{}
+	}
+	sorted := slices.Clone(seq)
+	slices.Sort(sorted)
+	var tc termCounts
+	for i, id := range sorted {
+		if i > 0 && id == sorted[i-1] {
+			if last := len(tc.n) - 1; tc.n[last] < math.MaxUint16 {
+				tc.n[last]++
+			}
+			continue
+		}
+		tc.ids = append(tc.ids, id)
+		tc.n = append(tc.n, 1)
+	}
+	return tc
+}
+
+// count returns how often id occurs.
+func (tc termCounts) count(id uint32) int {
+	if id == 0 {
+		return 0
+	}
+	if i, ok := slices.BinarySearch(tc.ids, id); ok {
+		return int(tc.n[i])
+	}
+	return 0
+}
+
+// termIDs returns the distinct term ids of each field's bag.
+func termIDs(bags *[numRankFields]termCounts) [][]uint32 {
+	out := make([][]uint32, len(bags))
+	for f := range bags {
+		out[f] = bags[f].ids
+	}
+	return out
 }
 
 // sectionSpan returns the body and heading token ranges of section i; i = -1

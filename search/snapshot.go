@@ -81,8 +81,8 @@ func (s *langStats) add(rd *rankDoc, sign int32) {
 		countDistinct(s.fieldDF[f], rd.stems[f:f+1], sign)
 	}
 	countDistinct(s.df, rd.stems[:], sign)
-	countDistinct(s.exactDF, rd.exact[:], sign)
-	countDistinct(s.truncDF, rd.trunc[:], sign)
+	countDistinct(s.exactDF, termIDs(&rd.exactTF), sign)
+	countDistinct(s.truncDF, termIDs(&rd.truncTF), sign)
 }
 
 func countDistinct(df map[uint32]int32, fields [][]uint32, sign int32) {
