@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"testing"
@@ -42,6 +43,13 @@ func BenchmarkMemory50k(b *testing.B) {
 	debug.FreeOSMemory()
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
+	if path := os.Getenv("SPRAVKA_HEAP_PROFILE"); path != "" {
+		// Taken while the engine still serves, which -memprofile cannot.
+		if f, err := os.Create(path); err == nil {
+			pprof.WriteHeapProfile(f)
+			f.Close()
+		}
+	}
 	b.ReportMetric(float64(rssKiB(b))/1024, "rss-MiB")
 	b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "heap-MiB")
 	b.ReportMetric(0, "ns/op")

@@ -57,6 +57,10 @@ func buildPostings(entries []*entry, r *Ranking, st *langStats) *postings {
 			p.terms[id] = pl
 		}
 	}
+	for id, pl := range p.terms {
+		// Appending doubled their capacity; a snapshot keeps them all.
+		p.terms[id] = postingList{docs: slices.Clone(pl.docs), impact: slices.Clone(pl.impact)}
+	}
 	return p
 }
 

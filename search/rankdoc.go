@@ -135,7 +135,12 @@ func (an *analyzers) rankDoc(d *dictionary, a *spravka.Article) *rankDoc {
 	for f := range exactSeq {
 		rd.exactTF[f] = countTerms(exactSeq[f])
 		rd.truncTF[f] = countTerms(truncSeq[f])
+		// The sequences grew by appending; keep them at their length,
+		// since every served article holds them for its lifetime.
+		rd.stems[f] = slices.Clip(slices.Clone(rd.stems[f]))
+		rd.parts[f] = slices.Clone(rd.parts[f])
 	}
+	rd.bodyStart, rd.bodyLen = slices.Clone(rd.bodyStart), slices.Clone(rd.bodyLen)
 	return rd
 }
 
@@ -152,7 +157,14 @@ func countTerms(seq []uint32) termCounts {
 	}
 	sorted := slices.Clone(seq)
 	slices.Sort(sorted)
-	var tc termCounts
+	distinct := 0
+	for i, id := range sorted {
+		if i == 0 || id != sorted[i-1] {
+			distinct++
+		}
+	}
+	// Exact sizes: there is one bag per field of every served article.
+	tc := termCounts{ids: make([]uint32, 0, distinct), n: make([]uint16, 0, distinct)}
 	for i, id := range sorted {
 		if i > 0 && id == sorted[i-1] {
 			if last := len(tc.n) - 1; tc.n[last] < math.MaxUint16 {
