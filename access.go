@@ -1,5 +1,7 @@
 package spravka
 
+import "slices"
+
 // Audience values stored in the index. Any other value is an agent tier.
 const (
 	AudiencePublic   = "public"
@@ -33,21 +35,26 @@ func (a Access) Audiences() []string {
 }
 
 // CanSee reports whether the access may see the article.
-func (a Access) CanSee(art *Article) bool {
-	if a.Preview {
-		return true
-	}
-	if art.Draft {
-		return false
-	}
-	for _, want := range art.Audience {
-		for _, have := range a.Audiences() {
-			if want == have {
+func (a Access) CanSee(art *Article) bool { return a.Seer()(art) }
+
+// Seer returns CanSee with the audiences worked out once, for callers that
+// ask about many articles (a search filters thousands).
+func (a Access) Seer() func(*Article) bool {
+	auds := a.Audiences()
+	return func(art *Article) bool {
+		if auds == nil {
+			return true // preview
+		}
+		if art.Draft {
+			return false
+		}
+		for _, want := range art.Audience {
+			if slices.Contains(auds, want) {
 				return true
 			}
 		}
+		return false
 	}
-	return false
 }
 
 // IsAgent reports whether the caller authenticated as an agent or bot.

@@ -7,8 +7,8 @@ import (
 	"github.com/spravka/spravka"
 )
 
-// visibleTo returns the filter of a query: what the caller may see (drafts
-// and audiences, as Access.CanSee) and what they narrowed to. It is applied
+// visibleTo returns the filter of a query: what the caller may see
+// (Access.Seer) and what they narrowed to. It is applied
 // to every candidate before anything is ranked or counted, so hidden
 // articles never reach a score, a total or a facet.
 func visibleTo(q spravka.Query) func(*entry) bool {
@@ -16,22 +16,7 @@ func visibleTo(q spravka.Query) func(*entry) bool {
 	for _, id := range q.Exclude {
 		excluded[id] = true
 	}
-	// Access.CanSee, with the audiences worked out once, not per article.
-	auds := q.Access.Audiences()
-	canSee := func(a *spravka.Article) bool {
-		if auds == nil {
-			return true // preview
-		}
-		if a.Draft {
-			return false
-		}
-		for _, want := range a.Audience {
-			if slices.Contains(auds, want) {
-				return true
-			}
-		}
-		return false
-	}
+	canSee := q.Access.Seer()
 	return func(en *entry) bool {
 		a := en.art
 		return canSee(a) &&

@@ -123,7 +123,7 @@ func (s *scorer) score(rd *rankDoc) match {
 					fidf[i] = max(fidf[i], idf(s.st, int(s.st.exactDF[id])))
 				}
 			}
-			if s.r.Trunc > 0 {
+			if s.model.w[ftBM25FTrunc] > 0 { // a feature the model does not weigh is not worth computing
 				if k, ok := s.trS.get(sl.trunc); ok && k == i {
 					tft[i] += float64(tr.count(sl.trunc)) * wx
 				}

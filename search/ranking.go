@@ -1,19 +1,14 @@
 package search
 
-// Ranking holds the parameters of the ranker. One configuration serves every
-// language and every kind of content; DefaultRanking was chosen on the
-// general behaviour of the shared evaluation sets (`make eval`), never on
-// individual queries.
+// Ranking holds the parameters inside the ranker's features (BM25F and the
+// first stage); how the features combine is the learned Model. One
+// configuration serves every language and every kind of content;
+// DefaultRanking was chosen on the general behaviour of the shared
+// evaluation sets (`make eval`), never on individual queries.
 type Ranking struct {
 	K1     float64                // BM25 term-frequency saturation
 	Weight [numRankFields]float64 // BM25F field weights: title, questions, tags, headings, body, code
 	B      [numRankFields]float64 // BM25F length normalisation per field
-	// Exact is the weight of matches of the unstemmed word next to stem
-	// matches, so exact forms rank above stem-only ones.
-	Exact float64
-	// Trunc weighs matches of the first letters of words, a second, cruder
-	// stem for morphology the stemmer misses.
-	Trunc float64
 	// Synonym scales the term frequency of a writer-defined synonym.
 	Synonym float64
 	// Part scales the term frequency of a word found as a part of a dotted
@@ -22,16 +17,9 @@ type Ranking struct {
 	// It scales the stem match only; the exact-form and prefix bonuses count
 	// a part fully (scaling them too measured tldr uk 0.8110 against 0.8236).
 	Part float64
-	// Fuzzy scales matches of a typo-corrected word.
-	Fuzzy float64
-	// Proximity weighs query terms found next to each other in a field.
-	Proximity float64
-	// Coord is the exponent of the share of query weight a document matches:
-	// the more of the question an article answers, the higher it ranks.
-	Coord float64
 	// MaxTerms bounds the terms kept from long texts (the rarest are kept).
 	MaxTerms int
-	// Candidates is how many bleve hits the ranker re-scores.
+	// Candidates is how many first-stage candidates the ranker scores.
 	Candidates int
 }
 
@@ -41,13 +29,8 @@ func DefaultRanking() Ranking {
 		K1:         1.5,
 		Weight:     [numRankFields]float64{4, 3, 2, 1.5, 1, 0.5},
 		B:          [numRankFields]float64{0.5, 0.5, 0.3, 0.5, 0.75, 0.75},
-		Exact:      0.3,
-		Trunc:      1.0,
 		Synonym:    0.8,
 		Part:       0.5,
-		Fuzzy:      0.5,
-		Proximity:  0.25,
-		Coord:      0,
 		MaxTerms:   16,
 		Candidates: 200,
 	}
