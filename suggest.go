@@ -33,8 +33,33 @@ type Suggestions struct {
 	// Confident is true only when the first suggestion is clearly right, so
 	// that a bot may answer with it unattended. The rule is calibrated on the
 	// shared evaluation sets (README "Agents and suggest").
-	Confident   bool
+	Confident bool
+	// Match grades the first suggestion from the calibrated score: a
+	// message that matches nothing well (off-topic, small talk) is
+	// MatchNone and has no suggestions.
+	Match       MatchGrade
 	Suggestions []Suggestion
+	// Questions holds one answer per question when the message asks more
+	// than one; it is empty for a message with a single question.
+	Questions []QuestionSuggestions
+}
+
+// MatchGrade says how well the best suggestion matches the message.
+type MatchGrade string
+
+// The grades of a suggestion list, from the calibrated score.
+const (
+	MatchGood MatchGrade = "good" // the first suggestion very likely answers
+	MatchWeak MatchGrade = "weak" // related articles; the agent should check
+	MatchNone MatchGrade = "none" // nothing in the knowledge base answers
+)
+
+// QuestionSuggestions is the answer to one question of a message that asks
+// several.
+type QuestionSuggestions struct {
+	Text        string       `json:"text"` // the question as the customer wrote it
+	Match       MatchGrade   `json:"match"`
+	Suggestions []Suggestion `json:"suggestions"`
 }
 
 // Suggestion is one article with the passage that answers the message.
