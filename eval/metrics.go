@@ -17,6 +17,17 @@ type Metrics struct {
 	MAP     float64 `json:"map"`
 	P50MS   float64 `json:"p50_ms"`
 	P99MS   float64 `json:"p99_ms"`
+	// Outcomes has one row per scored query, for error analysis
+	// (spravka eval --misses); it is not part of the JSON summary.
+	Outcomes []Outcome `json:"-"`
+}
+
+// Outcome is how one query did: the rank of its first relevant article
+// (0 when none is in the top Depth) and the article ranked first.
+type Outcome struct {
+	ID, Text string
+	Rank     int
+	Top      string
 }
 
 // queryMetrics scores one ranked list (article ids, best first) against the

@@ -33,6 +33,11 @@ func Run(ctx context.Context, s spravka.Searcher, queries []Query, qrels Qrels) 
 			ranked[i] = h.ID
 		}
 		mrr, p1, r5, r10, ndcg, ap := queryMetrics(ranked, rel)
+		o := Outcome{ID: q.ID, Text: q.Text, Rank: firstRelevant(ranked, rel)}
+		if len(ranked) > 0 {
+			o.Top = ranked[0]
+		}
+		m.Outcomes = append(m.Outcomes, o)
 		m.Queries++
 		m.MRR10 += mrr
 		m.P1 += p1
@@ -53,4 +58,14 @@ func Run(ctx context.Context, s spravka.Searcher, queries []Query, qrels Qrels) 
 	m.P50MS = percentile(took, 50)
 	m.P99MS = percentile(took, 99)
 	return m, nil
+}
+
+// firstRelevant is the 1-based rank of the first relevant id, 0 if none.
+func firstRelevant(ranked []string, rel map[string]float64) int {
+	for i, id := range ranked {
+		if rel[id] > 0 {
+			return i + 1
+		}
+	}
+	return 0
 }

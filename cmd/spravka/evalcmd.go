@@ -11,13 +11,14 @@ import (
 )
 
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("eval", "eval --content DIR --queries FILE --qrels FILE [--json] [--query-lang LANG] [--data DIR]", stderr)
+	fs := newFlagSet("eval", "eval --content DIR --queries FILE --qrels FILE [--json] [--misses] [--query-lang LANG] [--data DIR]", stderr)
 	contentDir := fs.String("content", "", "content tree of the set (required)")
 	queriesFile := fs.String("queries", "", "queries.jsonl (required)")
 	qrelsFile := fs.String("qrels", "", "qrels.tsv (required)")
 	dataDir := fs.String("data", "", "data dir for the index (default: a temporary dir, removed afterwards)")
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	queryLang := fs.String("query-lang", "", "evaluate only the queries in this language")
+	misses := fs.Bool("misses", false, "also print every query whose first result is not relevant: id, rank of the first relevant (0 = not found), first result, text")
 	row := fs.String("markdown-row", "", "print one Markdown table row starting with these cells (used by make eval)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -52,6 +53,13 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	m, err := eval.Run(ctx, eng, queries, qrels)
 	if err != nil {
 		return err
+	}
+	if *misses {
+		for _, o := range m.Outcomes {
+			if o.Rank != 1 {
+				fmt.Fprintf(stdout, "miss\t%s\t%d\t%s\t%s\n", o.ID, o.Rank, o.Top, o.Text)
+			}
+		}
 	}
 	if *asJSON {
 		return json.NewEncoder(stdout).Encode(m)
