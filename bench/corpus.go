@@ -112,6 +112,42 @@ func Generate(v Vocabulary, n int, seed uint64) fstest.MapFS {
 	return out
 }
 
+// GenerateLong returns n long articles of minWords–maxWords words each
+// (sections of 150–400 words), the shape of manuals and tutorial chapters
+// where a ranker that walks each candidate's tokens pays per word.
+func GenerateLong(v Vocabulary, n, minWords, maxWords int, seed uint64) fstest.MapFS {
+	rng := rand.New(rand.NewPCG(seed, seed^0x51ed270b))
+	zipf := map[string]*rand.Zipf{}
+	for _, l := range spravka.Languages {
+		zipf[l] = rand.NewZipf(rng, 1.07, 2, uint64(len(v[l])-1))
+	}
+	words := func(lang string, k int) string {
+		ws := make([]string, k)
+		for i := range ws {
+			ws[i] = v[lang][zipf[lang].Uint64()]
+		}
+		return strings.Join(ws, " ")
+	}
+	out := fstest.MapFS{}
+	for i := 0; i < n; i++ {
+		lang := spravka.Languages[i%len(spravka.Languages)]
+		total := minWords + rng.IntN(maxWords-minWords+1)
+		var b strings.Builder
+		fmt.Fprintf(&b, "---\ntitle: %q\n---\n\n%s.\n", capitalize(words(lang, 3+rng.IntN(5))), capitalize(words(lang, 30)))
+		for written := 30; written < total; {
+			fmt.Fprintf(&b, "\n## %s\n\n", capitalize(words(lang, 2+rng.IntN(4))))
+			for sec := 150 + rng.IntN(251); sec > 0 && written < total; {
+				k := 12 + rng.IntN(14)
+				fmt.Fprintf(&b, "%s.\n\n", capitalize(words(lang, k)))
+				sec -= k
+				written += k
+			}
+		}
+		out[fmt.Sprintf("long/chapter-%05d.%s.md", i, lang)] = &fstest.MapFile{Data: []byte(b.String())}
+	}
+	return out
+}
+
 // Queries returns k deterministic queries of 1–6 words in each language.
 func Queries(v Vocabulary, k int, seed uint64) []spravka.Query {
 	rng := rand.New(rand.NewPCG(seed, 7))

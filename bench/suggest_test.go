@@ -6,16 +6,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"fmt"
-	"io"
 	"log/slog"
 	"math/rand/v2"
 	"net/http"
-	"net/http/httptest"
 	"sort"
 	"strings"
-	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -102,99 +97,34 @@ func BenchmarkSuggestHTTP20k(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var mu sync.Mutex
-	var serverSide []time.Duration
-	h := srv.Handler()
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		start := time.Now()
-		h.ServeHTTP(w, r)
-		d := time.Since(start)
-		mu.Lock()
-		serverSide = append(serverSide, d)
-		mu.Unlock()
-	}))
-	defer ts.Close()
 	bodies := make([][]byte, 0, 2000)
 	for _, m := range Messages(v, cap(bodies), 9) {
 		body, _ := json.Marshal(map[string]any{"text": m.Text, "limit": m.Limit})
 		bodies = append(bodies, body)
 	}
-	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: suggestClients}}
-	post := func(body []byte) error {
-		req, _ := http.NewRequest(http.MethodPost, ts.URL+"/api/v1/suggest", bytes.NewReader(body))
-		req.Header.Set("Authorization", "Bearer "+token)
-		req.Header.Set("Content-Type", "application/json")
-		resp, err := client.Do(req)
-		if err != nil {
-			return err
-		}
-		defer resp.Body.Close()
-		if _, err := io.Copy(io.Discard, resp.Body); err != nil {
-			return err
-		}
-		if resp.StatusCode != http.StatusOK {
-			return fmt.Errorf("status %d", resp.StatusCode)
-		}
-		return nil
-	}
-	for _, body := range bodies[:100] { // warm up connections and caches
-		if err := post(body); err != nil {
-			b.Fatal(err)
-		}
-	}
+	h := srv.Handler()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		mu.Lock()
-		serverSide = serverSide[:0]
-		mu.Unlock()
-		var clientSide []time.Duration
-		var cmu sync.Mutex
-		var wg sync.WaitGroup
-		errc := make(chan error, suggestClients)
-		cpu0 := processCPU()
-		start := time.Now()
-		for c := 0; c < suggestClients; c++ {
-			wg.Add(1)
-			go func(c int) {
-				defer wg.Done()
-				for j := c; j < len(bodies); j += suggestClients {
-					t0 := time.Now()
-					if err := post(bodies[j]); err != nil {
-						errc <- err
-						return
-					}
-					d := time.Since(t0)
-					cmu.Lock()
-					clientSide = append(clientSide, d)
-					cmu.Unlock()
-				}
-			}(c)
-		}
-		wg.Wait()
-		elapsed := time.Since(start)
-		cpu := processCPU() - cpu0
-		close(errc)
-		if err := <-errc; err != nil {
+		res, err := RunLoad(h, suggestClients, len(bodies), func(base string, j int) *http.Request {
+			req, _ := http.NewRequest(http.MethodPost, base+"/api/v1/suggest", bytes.NewReader(bodies[j]))
+			req.Header.Set("Authorization", "Bearer "+token)
+			req.Header.Set("Content-Type", "application/json")
+			return req
+		})
+		if err != nil {
 			b.Fatal(err)
 		}
-		mu.Lock()
-		reportSuggestLatency(b, serverSide, "server-")
-		mu.Unlock()
-		reportSuggestLatency(b, clientSide, "client-")
-		b.ReportMetric(float64(len(bodies))/elapsed.Seconds(), "req/s")
-		// CPU per request of the whole process (server and clients): the
-		// figure that does not depend on what else the machine runs.
-		b.ReportMetric(float64(cpu.Microseconds())/1000/float64(len(bodies)), "cpu-ms/req")
+		reportLoad(b, res)
 	}
 }
 
-// processCPU is the user and system CPU time the process has used.
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+// reportLoad reports a load run's latencies, throughput and CPU per request.
+func reportLoad(b *testing.B, res LoadResult) {
+	b.Helper()
+	reportSuggestLatency(b, res.Server, "server-")
+	reportSuggestLatency(b, res.Client, "client-")
+	b.ReportMetric(float64(res.Requests)/res.Elapsed.Seconds(), "req/s")
+	b.ReportMetric(float64(res.CPU.Microseconds())/1000/float64(res.Requests), "cpu-ms/req")
 }
 
 // reportSuggestLatency reports p50 and p99 of took in milliseconds.

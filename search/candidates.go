@@ -1,38 +1,17 @@
 package search
 
 import (
-	"slices"
 	"sort"
 
 	"github.com/spravka/spravka"
 )
-
-// visibleTo returns the filter of a query: what the caller may see
-// (Access.Seer) and what they narrowed to. It is applied
-// to every candidate before anything is ranked or counted, so hidden
-// articles never reach a score, a total or a facet.
-func visibleTo(q spravka.Query) func(*entry) bool {
-	excluded := map[string]bool{}
-	for _, id := range q.Exclude {
-		excluded[id] = true
-	}
-	canSee := q.Access.Seer()
-	return func(en *entry) bool {
-		a := en.art
-		return canSee(a) &&
-			(q.Category == "" || a.Category == q.Category) &&
-			(q.Tag == "" || slices.Contains(a.Tags, q.Tag)) &&
-			(q.Product == "" || slices.Contains(a.Products, q.Product)) &&
-			!excluded[a.ID]
-	}
-}
 
 // candidates returns the best n documents of lang (every language when
 // empty) by the first stage, how many documents matched in all and, when
 // asked, the facets of all of them. byLang holds the query analysed in
 // each language to search.
 func (e *Engine) candidates(snap *snapshot, q spravka.Query, byLang map[string]*analyzedQuery, lang string, n int, facets bool) ([]*entry, int, map[string][]spravka.Facet) {
-	keep := visibleTo(q)
+	filter := newDocFilter(q)
 	langs := spravka.Languages
 	if lang != "" {
 		langs = []string{lang}
@@ -44,7 +23,7 @@ func (e *Engine) candidates(snap *snapshot, q spravka.Query, byLang map[string]*
 		if !ok {
 			continue
 		}
-		top, all, count := snap.postings[l].firstStage(aq, e.fuzzyStems(aq), n, keep, facets)
+		top, all, count := snap.postings[l].firstStage(aq, e.fuzzyStems(aq), n, filter, facets)
 		out = append(out, top...)
 		matched = append(matched, all...)
 		total += count

@@ -71,24 +71,19 @@ func bm25(tf, length, avgLen float64) float64 {
 	return tf * (fieldK1 + 1) / (tf + norm)
 }
 
-// coverageOf returns the share of distinct terms of seq that the query
-// matches (as stem or synonym).
-func (s *scorer) coverageOf(seq []uint32) float64 {
-	if len(seq) == 0 {
+// coverageOf returns the share of the distinct terms of a field (its bag)
+// that the query matches (as stem or synonym).
+func (s *scorer) coverageOf(bag termCounts) float64 {
+	if len(bag.ids) == 0 {
 		return 0
 	}
-	seen := make(map[uint32]struct{}, len(seq))
 	hit := 0
-	for _, id := range seq {
-		if _, dup := seen[id]; dup {
-			continue
-		}
-		seen[id] = struct{}{}
+	for _, id := range bag.ids {
 		if _, ok := s.stemS.get(id); ok {
 			hit++
 		} else if _, ok := s.altS.get(id); ok {
 			hit++
 		}
 	}
-	return float64(hit) / float64(len(seen))
+	return float64(hit) / float64(len(bag.ids))
 }

@@ -25,7 +25,7 @@ func (e *Engine) RankFeatures(ctx context.Context, q spravka.Query) ([]FeatureRo
 	q.Page, q.PerPage = 1, max(q.PerPage, 1)
 	snap := e.snap.Load()
 	aq, _ := e.analyzeSearch(newAsker(snap, q.Access), q, q.Lang)
-	ranked, _, _, err := e.rank(ctx, snap, q, aq, q.Lang, false)
+	ranked, _, _, err := e.rank(ctx, snap, q, aq, q.Lang, false, -1) // every candidate's features, in full
 	if err != nil {
 		return nil, err
 	}

@@ -16,6 +16,7 @@ import (
 type postings struct {
 	docs  []*entry // document number → entry, in key order
 	terms map[uint32]postingList
+	aud   audienceBits
 }
 
 // postingList holds ascending document numbers and their impacts.
@@ -57,6 +58,7 @@ func buildPostings(entries []*entry, r *Ranking, st *langStats) *postings {
 			p.terms[id] = pl
 		}
 	}
+	p.aud = newAudienceBits(entries)
 	for id, pl := range p.terms {
 		// Appending doubled their capacity; a snapshot keeps them all.
 		p.terms[id] = postingList{docs: slices.Clone(pl.docs), impact: slices.Clone(pl.impact)}
@@ -67,7 +69,7 @@ func buildPostings(entries []*entry, r *Ranking, st *langStats) *postings {
 // firstStage returns up to k documents that pass keep, best first by the
 // sum of their terms' idf-weighted impacts, and how many passed in all.
 // With all set, it also returns every document that passed, for facets.
-func (p *postings) firstStage(aq *analyzedQuery, fuzzyStems [][]uint32, k int, keep func(*entry) bool, all bool) ([]*entry, []*entry, int) {
+func (p *postings) firstStage(aq *analyzedQuery, fuzzyStems [][]uint32, k int, filter *docFilter, all bool) ([]*entry, []*entry, int) {
 	if p == nil || len(p.docs) == 0 {
 		return nil, nil, 0
 	}
@@ -102,9 +104,10 @@ func (p *postings) firstStage(aq *analyzedQuery, fuzzyStems [][]uint32, k int, k
 			add(sl.trunc, sl.tidf*0.5)
 		}
 	}
+	keep := filter.keeper(p)
 	passed := touched[:0]
 	for _, d := range touched {
-		if keep(p.docs[d]) {
+		if keep(d) {
 			passed = append(passed, d)
 		}
 	}

@@ -18,6 +18,20 @@ type scorer struct {
 	trS   slotSet // word prefix id → slot
 	idfW  float64 // total idf of the query
 	model *Model
+	// stemIDs lists every stem and synonym id of the query with the slot
+	// it counts for, as the sequence walk would find it: a stem before a
+	// synonym of another slot.
+	stemIDs []slotTerm
+	// proxMax bounds how much proximity can add to a score: the
+	// feature's weight times the largest value it can take per idf.
+	proxMax float64
+}
+
+// slotTerm is a query term id and the slot it counts for.
+type slotTerm struct {
+	id   uint32
+	slot int
+	alt  bool // a synonym: its term frequency is scaled by Ranking.Synonym
 }
 
 func newScorer(r *Ranking, model *Model, q *analyzedQuery, st *langStats) *scorer {
@@ -36,6 +50,27 @@ func newScorer(r *Ranking, model *Model, q *analyzedQuery, st *langStats) *score
 		}
 		s.idfW += sl.idf
 	}
+	seen := map[uint32]bool{}
+	for _, sl := range q.slots {
+		if i, ok := s.stemS.get(sl.stem); ok && !seen[sl.stem] {
+			seen[sl.stem] = true
+			s.stemIDs = append(s.stemIDs, slotTerm{id: sl.stem, slot: i})
+		}
+		for _, a := range sl.alts {
+			if _, isStem := s.stemS.get(a); isStem || seen[a] {
+				continue
+			}
+			if i, ok := s.altS.get(a); ok {
+				seen[a] = true
+				s.stemIDs = append(s.stemIDs, slotTerm{id: a, slot: i, alt: true})
+			}
+		}
+	}
+	maxW := 0.0
+	for _, w := range r.Weight {
+		maxW = max(maxW, w)
+	}
+	s.proxMax = model.w[ftProximity] * maxW / (1 + maxW)
 	return s
 }
 
@@ -64,46 +99,38 @@ func (s *scorer) score(rd *rankDoc) match {
 	fidf := make([]float64, n) // idf of the typo-corrected forms found
 	tft := make([]float64, n)  // the same for word prefixes
 	ftf := make([]float64, int(numRankFields)*n)
-	prox := make([]float64, n*n)
 	for f := rankField(0); f < numRankFields; f++ {
 		w := s.r.Weight[f]
 		norm := 1 - s.r.B[f] + s.r.B[f]*float64(rd.length[f])/s.st.avgLen(f)
 		wn := w / norm
-		prev, prevPos := -1, -10
-		parts := rd.parts[f]
 		fieldTF := ftf[int(f)*n : int(f+1)*n]
-		for pos, id := range rd.stems[f] {
-			k := 1.0
-			for len(parts) > 0 && int(parts[0]) < pos {
-				parts = parts[1:]
-			}
-			if len(parts) > 0 && int(parts[0]) == pos {
-				k = s.r.Part
-			}
-			i, ok := s.stemS.get(id)
-			if !ok {
-				if i, ok = s.altS.get(id); !ok {
+		sig := rd.sig[f]
+		if sig == 0 {
+			continue // an empty field
+		}
+		if bag, parts := rd.stemTF[f], rd.partTF[f]; len(bag.ids) > 0 {
+			for _, t := range s.stemIDs {
+				c := bag.countIn(sig, t.id)
+				if c == 0 {
 					continue
 				}
-				k *= s.r.Synonym
-			}
-			tf[i] += k * wn
-			fieldTF[i] += k
-			if prev >= 0 && prev != i && pos-prevPos <= 2 {
-				k := prev*n + i
-				if prev > i {
-					k = i*n + prev
+				k := float64(c)
+				if cp := parts.countIn(sig, t.id); cp > 0 {
+					k += (s.r.Part - 1) * float64(cp)
 				}
-				prox[k] = math.Max(prox[k], w/float64(pos-prevPos))
+				if t.alt {
+					k *= s.r.Synonym
+				}
+				tf[t.slot] += k * wn
+				fieldTF[t.slot] += k
 			}
-			prev, prevPos = i, pos
 		}
 		normX := 1 - s.r.B[f] + s.r.B[f]*float64(rd.lengthX[f])/math.Max(1, s.st.avgLen(f)*1.5)
 		wx := w / normX
 		ex, tr := rd.exactTF[f], rd.truncTF[f]
 		for i := range s.q.slots {
 			sl := &s.q.slots[i]
-			if c := ex.count(sl.exact); c > 0 {
+			if c := ex.countIn(sig, sl.exact); c > 0 {
 				if k, _ := s.exS.get(sl.exact); k == i {
 					tfx[i] += float64(c) * wx
 				}
@@ -115,7 +142,7 @@ func (s *scorer) score(rd *rankDoc) match {
 				if k, _ := s.fuzS.get(id); k != i {
 					continue
 				}
-				if c := ex.count(id); c > 0 {
+				if c := ex.countIn(sig, id); c > 0 {
 					tff[i] += float64(c) * wx
 					// A corrected word weighs what the word it became
 					// does: the typo itself is unknown, and an unknown
@@ -125,7 +152,7 @@ func (s *scorer) score(rd *rankDoc) match {
 			}
 			if s.model.w[ftBM25FTrunc] > 0 { // a feature the model does not weigh is not worth computing
 				if k, ok := s.trS.get(sl.trunc); ok && k == i {
-					tft[i] += float64(tr.count(sl.trunc)) * wx
+					tft[i] += float64(tr.countIn(sig, sl.trunc)) * wx
 				}
 			}
 		}
@@ -165,21 +192,14 @@ func (s *scorer) score(rd *rankDoc) match {
 	if got == 0 {
 		return match{}
 	}
-	for a := 0; a < n; a++ {
-		for b := a + 1; b < n; b++ {
-			if p := prox[a*n+b]; p > 0 {
-				m.feat[ftProximity] += math.Min(s.q.slots[a].idf, s.q.slots[b].idf) * p / (1 + p)
-			}
-		}
-	}
 	if s.idfW > 0 {
 		for f := range m.feat {
 			m.feat[f] /= s.idfW
 		}
 		m.feat[ftCoverage] = got / s.idfW
 	}
-	m.feat[ftTitleCoverage] = s.coverageOf(rd.stems[rfTitle])
-	m.feat[ftQuestionsCoverage] = s.coverageOf(rd.stems[rfQuestions])
+	m.feat[ftTitleCoverage] = s.coverageOf(rd.stemTF[rfTitle])
+	m.feat[ftQuestionsCoverage] = s.coverageOf(rd.stemTF[rfQuestions])
 	m.score = s.model.score(&m.feat)
 	return m
 }
@@ -196,4 +216,69 @@ func (s *scorer) fieldDF(f rankField, i int) int {
 		df = max(df, int(s.st.fieldDF[f][a]))
 	}
 	return df
+}
+
+// proximity is the proximity feature of a document: for every pair of
+// query words found at most two positions apart in a field, the smaller
+// idf times a saturated closeness. It walks the stem sequences, so the
+// ranker computes it only for documents that can reach the page (see
+// scoreAll).
+func (s *scorer) proximity(rd *rankDoc) float64 {
+	n := len(s.q.slots)
+	if n < 2 || s.idfW == 0 {
+		return 0
+	}
+	var prox []float64
+	for f := rankField(0); f < numRankFields; f++ {
+		w := s.r.Weight[f]
+		prev, prevPos := -1, -10
+		for pos, id := range rd.stems[f] {
+			i, ok := s.stemS.get(id)
+			if !ok {
+				if i, ok = s.altS.get(id); !ok {
+					continue
+				}
+			}
+			if prev >= 0 && prev != i && pos-prevPos <= 2 {
+				if prox == nil {
+					prox = make([]float64, n*n)
+				}
+				k := prev*n + i
+				if prev > i {
+					k = i*n + prev
+				}
+				prox[k] = math.Max(prox[k], w/float64(pos-prevPos))
+			}
+			prev, prevPos = i, pos
+		}
+	}
+	var out float64
+	for a := 0; a < n && prox != nil; a++ {
+		for b := a + 1; b < n; b++ {
+			if p := prox[a*n+b]; p > 0 {
+				out += math.Min(s.q.slots[a].idf, s.q.slots[b].idf) * p / (1 + p)
+			}
+		}
+	}
+	return out / s.idfW
+}
+
+// proximityBound is the most proximity can add to m's score: every pair of
+// matched words adjacent in the heaviest field.
+func (s *scorer) proximityBound(m *match) float64 {
+	if s.proxMax == 0 || s.idfW == 0 {
+		return 0
+	}
+	var sum float64
+	for a := range m.matched {
+		if !m.matched[a] {
+			continue
+		}
+		for b := a + 1; b < len(m.matched); b++ {
+			if m.matched[b] {
+				sum += math.Min(s.q.slots[a].idf, s.q.slots[b].idf)
+			}
+		}
+	}
+	return s.proxMax * sum / s.idfW
 }

@@ -61,10 +61,17 @@ func (d *dictionary) lookup(term string) (uint32, bool) {
 // matches rank above stem-only ones).
 type rankDoc struct {
 	stems [numRankFields][]uint32
-	// exactTF and truncTF count the exact words and the word prefixes of
-	// each field: they need no positions, so the ranker looks the query's
-	// few terms up instead of walking every token.
-	exactTF, truncTF [numRankFields]termCounts
+	// stemTF, exactTF and truncTF count the stems, the exact words and the
+	// word prefixes of each field, and partTF the stems found as parts of
+	// names: the features need no positions, so the ranker looks the
+	// query's few terms up instead of walking every token, and a long
+	// article costs what a short one does. Only proximity, section choice
+	// and snippets read the stem sequences, for the few documents shown.
+	stemTF, partTF, exactTF, truncTF [numRankFields]termCounts
+	// sig is a one-word Bloom filter per field over the ids of its bags: a
+	// candidate matches few of the query's terms, and most fields are
+	// short, so most lookups end at one AND instead of a binary search.
+	sig [numRankFields]uint64
 	// length and lengthX are the BM25 lengths of the stem and exact
 	// sequences: tokens stacked on one position count once.
 	length, lengthX [numRankFields]int
@@ -133,8 +140,21 @@ func (an *analyzers) rankDoc(d *dictionary, a *spravka.Article) *rankDoc {
 		add(rfCode, s.Code)
 	}
 	for f := range exactSeq {
+		rd.stemTF[f] = countTerms(rd.stems[f])
+		if len(rd.parts[f]) > 0 {
+			partSeq := make([]uint32, len(rd.parts[f]))
+			for i, pos := range rd.parts[f] {
+				partSeq[i] = rd.stems[f][pos]
+			}
+			rd.partTF[f] = countTerms(partSeq)
+		}
 		rd.exactTF[f] = countTerms(exactSeq[f])
 		rd.truncTF[f] = countTerms(truncSeq[f])
+		for _, bag := range []termCounts{rd.stemTF[f], rd.exactTF[f], rd.truncTF[f]} {
+			for _, id := range bag.ids {
+				rd.sig[f] |= sigBit(id)
+			}
+		}
 		// The sequences grew by appending; keep them at their length,
 		// since every served article holds them for its lifetime.
 		rd.stems[f] = slices.Clip(slices.Clone(rd.stems[f]))
@@ -178,15 +198,34 @@ func countTerms(seq []uint32) termCounts {
 	return tc
 }
 
+// sigBit is id's bit in a field signature (rankDoc.sig).
+func sigBit(id uint32) uint64 { return 1 << ((id * 2654435761) >> 26) }
+
 // count returns how often id occurs.
 func (tc termCounts) count(id uint32) int {
-	if id == 0 {
-		return 0
+	// A plain loop: the generic slices.BinarySearch was the ranker's
+	// largest single cost.
+	lo, hi := 0, len(tc.ids)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if tc.ids[m] < id {
+			lo = m + 1
+		} else {
+			hi = m
+		}
 	}
-	if i, ok := slices.BinarySearch(tc.ids, id); ok {
-		return int(tc.n[i])
+	if lo < len(tc.ids) && tc.ids[lo] == id && id != 0 {
+		return int(tc.n[lo])
 	}
 	return 0
+}
+
+// countIn is count behind the field's signature.
+func (tc termCounts) countIn(sig uint64, id uint32) int {
+	if sig&sigBit(id) == 0 {
+		return 0
+	}
+	return tc.count(id)
 }
 
 // termIDs returns the distinct term ids of each field's bag.

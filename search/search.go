@@ -2,6 +2,8 @@ package search
 
 import (
 	"context"
+	"math"
+	"slices"
 	"sort"
 	"time"
 
@@ -39,7 +41,7 @@ func (e *Engine) Search(ctx context.Context, q spravka.Query) (*spravka.Result, 
 	}
 
 	filterLang := res.Lang
-	ranked, total, facets, err := e.rank(ctx, snap, q, aq, filterLang, q.Facets)
+	ranked, total, facets, err := e.rank(ctx, snap, q, aq, filterLang, q.Facets, q.Page*q.PerPage)
 	if err != nil {
 		return nil, err
 	}
@@ -51,7 +53,7 @@ func (e *Engine) Search(ctx context.Context, q spravka.Query) (*spravka.Result, 
 		}
 		a := choice.analysis(e, who, q.Text, l)
 		e.expandFuzzy(a)
-		r, t, f, err := e.rank(ctx, snap, q, a, l, q.Facets)
+		r, t, f, err := e.rank(ctx, snap, q, a, l, q.Facets, q.Page*q.PerPage)
 		if err != nil {
 			return nil, err
 		}
@@ -60,7 +62,7 @@ func (e *Engine) Search(ctx context.Context, q spravka.Query) (*spravka.Result, 
 		}
 	}
 	if len(ranked) == 0 && !q.NoFallback && filterLang != "" {
-		ranked, total, facets, err = e.rank(ctx, snap, q, aq, "", q.Facets)
+		ranked, total, facets, err = e.rank(ctx, snap, q, aq, "", q.Facets, q.Page*q.PerPage)
 		if err != nil {
 			return nil, err
 		}
@@ -106,7 +108,7 @@ type scored struct {
 
 // rank returns the candidates of lang (any language when empty) in ranking
 // order, with the number of matches and, when asked, the facets.
-func (e *Engine) rank(ctx context.Context, snap *snapshot, q spravka.Query, aq *analyzedQuery, lang string, wantFacets bool) ([]scored, int, map[string][]spravka.Facet, error) {
+func (e *Engine) rank(ctx context.Context, snap *snapshot, q spravka.Query, aq *analyzedQuery, lang string, wantFacets bool, need int) ([]scored, int, map[string][]spravka.Facet, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, 0, nil, err
 	}
@@ -126,13 +128,13 @@ func (e *Engine) rank(ctx context.Context, snap *snapshot, q spravka.Query, aq *
 		byLang = map[string]*analyzedQuery{lang: aq}
 	}
 	cands, total, facets := e.candidates(snap, q, byLang, lang, n, wantFacets)
-	return e.scoreAll(snap, cands, byLang), total, facets, nil
+	return e.scoreAll(snap, cands, byLang, need), total, facets, nil
 }
 
 // scoreAll scores candidates with the ranker, each against the query as
 // analysed in its own language, and orders them: the one ranking path of
 // search and suggest.
-func (e *Engine) scoreAll(snap *snapshot, cands []*entry, byLang map[string]*analyzedQuery) []scored {
+func (e *Engine) scoreAll(snap *snapshot, cands []*entry, byLang map[string]*analyzedQuery, need int) []scored {
 	scorers := map[string]*scorer{}
 	out := make([]scored, 0, len(cands))
 	for _, en := range cands {
@@ -146,8 +148,45 @@ func (e *Engine) scoreAll(snap *snapshot, cands []*entry, byLang map[string]*ana
 			out = append(out, scored{e: en, m: m, s: s})
 		}
 	}
+	out = addProximity(out, need)
 	sort.Slice(out, func(i, j int) bool { return rankedBefore(out[i], out[j]) })
 	return out
+}
+
+// addProximity completes the scores with the proximity feature, the one
+// that needs positions, and returns the candidates whose order is exact
+// for the first need (all when need ≤ 0). Proximity only adds, by at most
+// proximityBound: a candidate whose score plus that bound stays below the
+// need-th best score without proximity cannot reach the first need, so its
+// token sequences are never walked — it is dropped. The first need are
+// exactly those of scoring every candidate in full.
+func addProximity(out []scored, need int) []scored {
+	cut := math.Inf(-1)
+	if need > 0 && need < len(out) {
+		partial := make([]float64, len(out))
+		for i, sc := range out {
+			partial[i] = sc.m.score
+		}
+		slices.Sort(partial)
+		cut = partial[len(partial)-need]
+	}
+	kept := out[:0]
+	for _, sc := range out {
+		s := sc.s
+		if s.proxMax == 0 {
+			kept = append(kept, sc)
+			continue
+		}
+		if sc.m.score+s.proximityBound(&sc.m) < cut {
+			continue
+		}
+		if p := s.proximity(sc.e.rank); p > 0 {
+			sc.m.feat[ftProximity] = p
+			sc.m.score = s.model.score(&sc.m.feat)
+		}
+		kept = append(kept, sc)
+	}
+	return kept
 }
 
 // hit renders a ranked candidate for the API.

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/spravka/spravka"
@@ -35,25 +36,42 @@ func TestSlotSetAgreesWithAMap(t *testing.T) {
 	}
 }
 
-// The first stage filters by visibleTo; it must agree with Access.CanSee,
-// which the rest of the product uses, for every kind of caller and article.
-func TestVisibleToAgreesWithCanSee(t *testing.T) {
+// The first stage filters by audience bits; they must agree with
+// Access.CanSee, which the rest of the product uses, for every kind of
+// caller and article — also past the 63 audiences that get a bit of their
+// own, where the overflow bit sends documents to the slow check.
+func TestDocFilterAgreesWithCanSee(t *testing.T) {
 	arts := []*spravka.Article{
 		{ID: "pub", Audience: []string{"public"}},
 		{ID: "int", Audience: []string{"internal"}},
 		{ID: "l2", Audience: []string{"l2"}},
+		{ID: "l2l3", Audience: []string{"l3", "l2"}},
 		{ID: "draft", Audience: []string{"public"}, Draft: true},
 		{ID: "none"},
 	}
+	for i := 0; i < 70; i++ {
+		arts = append(arts, &spravka.Article{ID: fmt.Sprintf("t%d", i), Audience: []string{fmt.Sprintf("tier%d", i)}})
+	}
 	callers := []spravka.Access{spravka.Public, {Agent: "a", Tiers: []string{"l1"}},
-		{Agent: "b", Tiers: []string{"l2"}}, {Preview: true}, {Agent: "bot"}}
+		{Agent: "b", Tiers: []string{"l2"}}, {Preview: true}, {Agent: "bot"},
+		{Agent: "c", Tiers: []string{"tier1"}}, {Agent: "d", Tiers: []string{"tier65"}}, {Agent: "e", Tiers: []string{"tier66", "l3"}}}
+	p := &postings{}
+	for _, a := range arts {
+		p.docs = append(p.docs, &entry{art: a})
+	}
+	p.aud = newAudienceBits(p.docs)
 	for _, acc := range callers {
-		keep := visibleTo(spravka.Query{Access: acc})
-		for _, a := range arts {
-			if got, want := keep(&entry{art: a}), acc.CanSee(a); got != want {
-				t.Errorf("%+v sees %s: visibleTo %v, CanSee %v", acc, a.ID, got, want)
+		keep := newDocFilter(spravka.Query{Access: acc}).keeper(p)
+		for d, a := range arts {
+			if got, want := keep(int32(d)), acc.CanSee(a); got != want {
+				t.Errorf("%+v sees %s: first stage %v, CanSee %v", acc, a.ID, got, want)
 			}
 		}
+	}
+	// Narrowing filters apply on top of visibility.
+	keep := newDocFilter(spravka.Query{Access: spravka.Public, Exclude: []string{"pub"}}).keeper(p)
+	if keep(0) {
+		t.Error("an excluded article passed")
 	}
 }
 

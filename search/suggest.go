@@ -71,7 +71,7 @@ func (e *Engine) suggestRank(ctx context.Context, snap *snapshot, q spravka.Quer
 	}
 	find := map[string]*analyzedQuery{q.Lang: candidateTerms(aq, snap.stats[q.Lang])}
 	cands, _, _ := e.candidates(snap, q, find, q.Lang, max(suggestCandidates, limit+1), false)
-	out := e.scoreAll(snap, cands, map[string]*analyzedQuery{q.Lang: aq})
+	out := e.scoreAll(snap, cands, map[string]*analyzedQuery{q.Lang: aq}, limit+1)
 	if len(out) > limit+1 {
 		out = out[:limit+1]
 	}

@@ -1,0 +1,34 @@
+package bench
+
+import (
+	"context"
+	"log/slog"
+	"testing"
+
+	"github.com/spravka/spravka/indexer"
+	"github.com/spravka/spravka/search"
+)
+
+// BenchmarkLongArticles2k searches 2,000 generated articles of 3,000–10,000
+// words (the ranking issue's long-article corpus) with the short queries of
+// BenchmarkSearch20k: a long article must cost about what a short one does
+// (target p50 ≤ 1 ms, p99 ≤ 3 ms).
+func BenchmarkLongArticles2k(b *testing.B) {
+	v, err := SampleVocabulary()
+	if err != nil {
+		b.Fatal(err)
+	}
+	eng, err := search.Open(search.Config{DataDir: b.TempDir(), Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer eng.Close()
+	if _, err := indexer.Build(context.Background(), eng, GenerateLong(v, 2000, 3000, 10000, 5), indexer.Options{}, nil); err != nil {
+		b.Fatal(err)
+	}
+	queries := Queries(v, 2000, 3)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		reportLatency(b, eng, queries)
+	}
+}
