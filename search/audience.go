@@ -55,8 +55,8 @@ func (h hiddenStats) add(en *entry, sign int32) {
 		h[key] = c
 	}
 	c.docs += int(sign)
-	countDistinct(c.df, en.rank.stems[:], sign)
-	countDistinct(c.exactDF, termIDs(&en.rank.exactTF), sign)
+	countDistinct(c.df, &en.rank.stemTF, sign)
+	countDistinct(c.exactDF, &en.rank.exactTF, sign)
 	if c.docs <= 0 {
 		delete(h, key)
 	}

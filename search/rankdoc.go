@@ -95,17 +95,18 @@ func (an *analyzers) rankDoc(d *dictionary, a *spravka.Article) *rankDoc {
 	rd := &rankDoc{}
 	var exactSeq, truncSeq [numRankFields][]uint32
 	add := func(f rankField, text string) {
+		exactTS, stemTS := an.analyzeBoth(a.Lang, text)
 		var stems []string
 		var parts []int32
 		var n int
 		if f == rfBody {
 			var starts []uint32
 			var lens []uint16
-			stems, parts, n, starts, lens = an.stemsWithOffsets(a.Lang, text)
+			stems, parts, n, starts, lens = withOffsets(stemTS)
 			rd.bodyStart = append(rd.bodyStart, starts...)
 			rd.bodyLen = append(rd.bodyLen, lens...)
 		} else {
-			stems, parts, n = an.stemsAndLength(a.Lang, text)
+			stems, parts, n = streamTerms(stemTS)
 		}
 		for _, p := range parts {
 			rd.parts[f] = append(rd.parts[f], int32(len(rd.stems[f]))+p)
@@ -114,7 +115,7 @@ func (an *analyzers) rankDoc(d *dictionary, a *spravka.Article) *rankDoc {
 			rd.stems[f] = append(rd.stems[f], d.intern(t))
 		}
 		rd.length[f] += n
-		exact, _, n := termsAndLength(an.exact, text)
+		exact, _, n := streamTerms(exactTS)
 		rd.lengthX[f] += n
 		for _, t := range exact {
 			exactSeq[f] = append(exactSeq[f], d.intern(t))
@@ -226,15 +227,6 @@ func (tc termCounts) countIn(sig uint64, id uint32) int {
 		return 0
 	}
 	return tc.count(id)
-}
-
-// termIDs returns the distinct term ids of each field's bag.
-func termIDs(bags *[numRankFields]termCounts) [][]uint32 {
-	out := make([][]uint32, len(bags))
-	for f := range bags {
-		out[f] = bags[f].ids
-	}
-	return out
 }
 
 // sectionSpan returns the body and heading token ranges of section i; i = -1

@@ -78,27 +78,36 @@ func (s *langStats) add(rd *rankDoc, sign int32) {
 		if rd.length[f] > 0 {
 			s.fieldDocs[f] += int(sign)
 		}
-		countDistinct(s.fieldDF[f], rd.stems[f:f+1], sign)
+		for _, id := range rd.stemTF[f].ids {
+			bump(s.fieldDF[f], id, sign)
+		}
 	}
-	countDistinct(s.df, rd.stems[:], sign)
-	countDistinct(s.exactDF, termIDs(&rd.exactTF), sign)
-	countDistinct(s.truncDF, termIDs(&rd.truncTF), sign)
+	countDistinct(s.df, &rd.stemTF, sign)
+	countDistinct(s.exactDF, &rd.exactTF, sign)
+	countDistinct(s.truncDF, &rd.truncTF, sign)
 }
 
-func countDistinct(df map[uint32]int32, fields [][]uint32, sign int32) {
-	seen := map[uint32]struct{}{}
-	for _, seq := range fields {
-		for _, id := range seq {
-			if _, ok := seen[id]; ok {
-				continue
+// countDistinct counts (sign 1) or uncounts (sign -1) once every term of
+// a document's field bags: a term in several fields is one document.
+func countDistinct(df map[uint32]int32, bags *[numRankFields]termCounts, sign int32) {
+	for f, bag := range bags {
+	terms:
+		for _, id := range bag.ids {
+			for g := 0; g < f; g++ {
+				if bags[g].count(id) > 0 {
+					continue terms
+				}
 			}
-			seen[id] = struct{}{}
-			if n := df[id] + sign; n > 0 {
-				df[id] = n
-			} else {
-				delete(df, id)
-			}
+			bump(df, id, sign)
 		}
+	}
+}
+
+func bump(df map[uint32]int32, id uint32, sign int32) {
+	if n := df[id] + sign; n > 0 {
+		df[id] = n
+	} else {
+		delete(df, id)
 	}
 }
 

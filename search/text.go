@@ -38,32 +38,27 @@ func (a *analyzers) stemmer(lang string) bleveanalysis.Analyzer {
 // stems returns the stemmed terms of text in lang, stop words removed.
 func (a *analyzers) stems(lang, text string) []string { return termsOf(a.stemmer(lang), text) }
 
-// stemsAndLength is stems with the stacked parts and BM25 length of text
-// (see termsAndLength).
-func (a *analyzers) stemsAndLength(lang, text string) ([]string, []int32, int) {
-	return termsAndLength(a.stemmer(lang), text)
+// analyzeBoth returns the exact and the stemmed token streams of text in
+// lang, tokenising and normalising once (see analysis.StemExact).
+func (a *analyzers) analyzeBoth(lang, text string) (exact, stems bleveanalysis.TokenStream) {
+	if text == "" {
+		return nil, nil
+	}
+	exact = a.exact.Analyze([]byte(text))
+	if _, ok := a.stemmed[lang]; !ok {
+		return exact, exact
+	}
+	return exact, analysis.StemExact(lang, exact)
 }
 
-// stemsWithOffsets is stemsAndLength with each term's byte span in text,
-// kept for the body so snippets need no analysis at query time.
-func (a *analyzers) stemsWithOffsets(lang, text string) (terms []string, parts []int32, length int, starts []uint32, lens []uint16) {
-	if text == "" {
-		return nil, nil, 0, nil, nil
-	}
-	ts := a.stemmer(lang).Analyze([]byte(text))
-	terms = make([]string, 0, len(ts))
+// withOffsets is streamTerms with each term's byte span in its text, kept
+// for the body so snippets need no analysis at query time.
+func withOffsets(ts bleveanalysis.TokenStream) (terms []string, parts []int32, length int, starts []uint32, lens []uint16) {
+	terms, parts, length = streamTerms(ts)
 	starts, lens = make([]uint32, 0, len(ts)), make([]uint16, 0, len(ts))
-	last := -1
-	for i, t := range ts {
-		terms = append(terms, string(t.Term))
+	for _, t := range ts {
 		starts = append(starts, uint32(t.Start))
 		lens = append(lens, uint16(min(t.End-t.Start, 1<<16-1)))
-		if t.Position == last {
-			parts = append(parts, int32(i))
-			continue
-		}
-		length++
-		last = t.Position
 	}
 	return terms, parts, length, starts, lens
 }
@@ -86,7 +81,11 @@ func termsAndLength(an bleveanalysis.Analyzer, text string) (terms []string, par
 	if text == "" {
 		return nil, nil, 0
 	}
-	ts := an.Analyze([]byte(text))
+	return streamTerms(an.Analyze([]byte(text)))
+}
+
+// streamTerms is termsAndLength of an analysed stream.
+func streamTerms(ts bleveanalysis.TokenStream) (terms []string, parts []int32, length int) {
 	terms = make([]string, 0, len(ts))
 	last := -1
 	for i, t := range ts {

@@ -92,3 +92,33 @@ func Stem(lang, word string) string {
 	}
 	return w
 }
+
+// StemExact turns the token stream of the Exact analyzer into the stream
+// of lang's stemming analyzer for the same text: the two share the char
+// filter, tokenizer and normalisation, so a caller that needs both (the
+// ranker keeps exact and stemmed terms of every field) tokenises and
+// normalises once. The stream's tokens are copied first, since stemming
+// rewrites terms in place; a language without a stemmer returns the copy.
+func StemExact(lang string, exact bleveanalysis.TokenStream) bleveanalysis.TokenStream {
+	out := make(bleveanalysis.TokenStream, len(exact))
+	terms := 0
+	for _, t := range exact {
+		terms += len(t.Term)
+	}
+	buf := make([]byte, 0, terms) // one allocation for every copied term
+	toks := make([]bleveanalysis.Token, len(exact))
+	for i, t := range exact {
+		toks[i] = *t
+		buf = append(buf, t.Term...)
+		toks[i].Term = buf[len(buf)-len(t.Term) : len(buf) : len(buf)]
+		out[i] = &toks[i]
+	}
+	l, ok := languages[lang]
+	if !ok {
+		return out
+	}
+	if l.possessive {
+		out = en.NewPossessiveFilter().Filter(out)
+	}
+	return stemFilter{l.stem}.Filter(stopFilter{l.stop}.Filter(out))
+}
