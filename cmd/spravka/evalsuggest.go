@@ -21,7 +21,7 @@ func runEvalSuggest(ctx context.Context, args []string, stdout, stderr io.Writer
 	tiers := fs.String("tiers", "l1,l2,l3", "tiers of the agent asking, comma-separated (as in token new --tiers)")
 	detect := fs.Bool("detect-lang", false, "send no language: suggest reads it from the message")
 	asJSON := fs.Bool("json", false, "print one JSON object")
-	misses := fs.Bool("misses", false, "also list the messages not right at 1, with what was suggested")
+	misses := fs.Bool("misses", false, "also print every message not right at 1: id, kind, answering articles, suggested articles, match, confident (in the JSON with --json)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -53,6 +53,9 @@ func runEvalSuggest(ctx context.Context, args []string, stdout, stderr io.Writer
 	if *asJSON {
 		return json.NewEncoder(stdout).Encode(rep)
 	}
+	for _, m := range rep.Misses {
+		fmt.Fprintf(stdout, "miss\t%s\t%s\t%s\t%s\t%s\t%v\n", m.ID, m.Kind, strings.Join(m.Want, ","), strings.Join(m.Got, ","), m.Match, m.Confident)
+	}
 	printSuggestReport(stdout, rep)
 	return nil
 }
@@ -79,13 +82,6 @@ func printSuggestReport(w io.Writer, rep *eval.SuggestReport) {
 		}
 	}
 	row("**all**", rep.All)
-	for _, m := range rep.Misses {
-		fmt.Fprintf(w, "\nmiss %s (%s): want %s, got %s (match %q, confident %v)", m.ID, m.Kind,
-			strings.Join(m.Want, " "), strings.Join(m.Got, " "), m.Match, m.Confident)
-	}
-	if len(rep.Misses) > 0 {
-		fmt.Fprintln(w)
-	}
 }
 
 // ratio prints a share to three places, or "—" when its denominator of is 0.

@@ -76,7 +76,7 @@ func TestEvalSuggestTable(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"| messages | n | right@1 |", "| en | 2 | 0.000 |", "| offtopic | 1 | — | — | — |", "| **all** | 2 |",
-		"miss m1 (single): want account/reset, got"} {
+		"miss\tm1\tsingle\taccount/reset\t"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
