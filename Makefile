@@ -5,7 +5,7 @@ VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -s -w -X main.version=$(VERSION)
 EVAL    ?= ../shared/eval
 
-.PHONY: all build run test vet fmt-check lint bench eval eval-cv train clean fuzz
+.PHONY: all build run test vet fmt-check lint bench eval eval-suggest eval-cv train clean fuzz
 .PHONY: postgres git browser-deps
 
 all: build
@@ -79,6 +79,11 @@ bench:
 ## eval: search quality on the shared sets; prints the README table
 eval: build
 	BIN=$(BIN) scripts/eval.sh $(EVAL)
+
+## eval-suggest: suggest on the suggest set (eval/testdata/suggest) over the
+## sample content, as an agent of every tier; prints the README table
+eval-suggest: build
+	./$(BIN) eval-suggest --set eval/testdata/suggest --content content
 
 ## eval-cv: leave-one-group-out over the shared groups: for each group the
 ## ranker is trained on the other five (and the sample's questions) and

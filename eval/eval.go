@@ -19,6 +19,9 @@ type Query struct {
 	ID   string `json:"id"`
 	Text string `json:"text"`
 	Lang string `json:"lang"`
+	// Kind is the suggest set's extension of the shared format (single,
+	// two or offtopic, see SuggestSet); the shared sets leave it empty.
+	Kind string `json:"kind,omitempty"`
 }
 
 // Qrels maps query id → article id → relevance grade (> 0 is relevant).
@@ -54,6 +57,26 @@ func ReadQueries(r io.Reader) ([]Query, error) {
 // ReadQrels reads the TSV judgements; the first line is a header.
 func ReadQrels(r io.Reader) (Qrels, error) {
 	out := Qrels{}
+	err := readTSV(r, "qrels", 3, func(line int, f []string) error {
+		grade, err := strconv.ParseFloat(f[2], 64)
+		if err != nil {
+			return fmt.Errorf("qrels line %d: score: %w", line, err)
+		}
+		if out[f[0]] == nil {
+			out[f[0]] = map[string]float64{}
+		}
+		out[f[0]][f[1]] = grade
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// readTSV calls row with the fields of every line after the header, each
+// line having exactly want tab-separated fields; blank lines are skipped.
+func readTSV(r io.Reader, name string, want int, row func(line int, f []string) error) error {
 	sc := bufio.NewScanner(r)
 	line := 0
 	for sc.Scan() {
@@ -63,19 +86,14 @@ func ReadQrels(r io.Reader) (Qrels, error) {
 			continue
 		}
 		f := strings.Split(s, "\t")
-		if len(f) != 3 {
-			return nil, fmt.Errorf("qrels line %d: want 3 tab-separated fields, got %d", line, len(f))
+		if len(f) != want {
+			return fmt.Errorf("%s line %d: want %d tab-separated fields, got %d", name, line, want, len(f))
 		}
-		grade, err := strconv.ParseFloat(f[2], 64)
-		if err != nil {
-			return nil, fmt.Errorf("qrels line %d: score: %w", line, err)
+		if err := row(line, f); err != nil {
+			return err
 		}
-		if out[f[0]] == nil {
-			out[f[0]] = map[string]float64{}
-		}
-		out[f[0]][f[1]] = grade
 	}
-	return out, sc.Err()
+	return sc.Err()
 }
 
 // FilterLang keeps the queries in lang.

@@ -2,13 +2,11 @@ package eval_test
 
 import (
 	"context"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/spravka/spravka/eval"
-	"github.com/spravka/spravka/indexer"
 	"github.com/spravka/spravka/internal/evaltest"
 	"github.com/spravka/spravka/search"
 )
@@ -37,15 +35,7 @@ func TestSharedSets(t *testing.T) {
 	for _, f := range floors {
 		eng, ok := engines[f.set]
 		if !ok {
-			var err error
-			eng, err = search.Open(search.Config{DataDir: t.TempDir(), Logger: slog.New(slog.DiscardHandler)})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer eng.Close()
-			if _, err := indexer.Build(context.Background(), eng, os.DirFS(filepath.Join(root, f.set, "content")), indexer.Options{}, nil); err != nil {
-				t.Fatal(err)
-			}
+			eng = indexed(t, os.DirFS(filepath.Join(root, f.set, "content")))
 			engines[f.set] = eng
 		}
 		queries, qrels, err := eval.ReadFiles(filepath.Join(root, f.set, "queries.jsonl"), filepath.Join(root, f.set, "qrels.tsv"))

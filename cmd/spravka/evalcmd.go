@@ -8,6 +8,8 @@ import (
 	"os"
 
 	"github.com/spravka/spravka/eval"
+	"github.com/spravka/spravka/indexer"
+	"github.com/spravka/spravka/search"
 )
 
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -34,22 +36,11 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if *queryLang != "" {
 		queries = eval.FilterLang(queries, *queryLang)
 	}
-	data := *dataDir
-	if data == "" {
-		tmp, err := os.MkdirTemp("", "spravka-eval-")
-		if err != nil {
-			return err
-		}
-		defer os.RemoveAll(tmp)
-		data = tmp
-	}
-	cfg := defaults()
-	cfg.Content, cfg.Data = *contentDir, data
-	eng, _, err := openAndIndex(ctx, cfg, newLogger(io.Discard, "error"), progressBar(stderr))
+	eng, _, closeEng, err := openEvalEngine(ctx, *contentDir, *dataDir, stderr)
 	if err != nil {
 		return err
 	}
-	defer eng.Close()
+	defer closeEng()
 	m, err := eval.Run(ctx, eng, queries, qrels)
 	if err != nil {
 		return err
@@ -75,4 +66,29 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 
 func readSet(queriesFile, qrelsFile string) ([]eval.Query, eval.Qrels, error) {
 	return eval.ReadFiles(queriesFile, qrelsFile)
+}
+
+// openEvalEngine indexes contentDir ("" = the default content) into
+// dataDir, or into a temporary dir when dataDir is "", which closing
+// removes: an evaluation leaves nothing behind.
+func openEvalEngine(ctx context.Context, contentDir, dataDir string, stderr io.Writer) (*search.Engine, *indexer.Corpus, func(), error) {
+	cleanup := func() {}
+	if dataDir == "" {
+		tmp, err := os.MkdirTemp("", "spravka-eval-")
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		dataDir, cleanup = tmp, func() { os.RemoveAll(tmp) }
+	}
+	cfg := defaults()
+	if contentDir != "" {
+		cfg.Content = contentDir
+	}
+	cfg.Data = dataDir
+	eng, corpus, err := openAndIndex(ctx, cfg, newLogger(io.Discard, "error"), progressBar(stderr))
+	if err != nil {
+		cleanup()
+		return nil, nil, nil, err
+	}
+	return eng, corpus, func() { eng.Close(); cleanup() }, nil
 }

@@ -30,6 +30,7 @@ func commands() []command {
 		{"index", "index the content folder and report problems", runIndex},
 		{"search", "search from the command line", runSearch},
 		{"eval", "measure search quality on a judged query set", runEval},
+		{"eval-suggest", "measure suggest on a set of customer messages with known answers", runEvalSuggest},
 		{"train", "learn the ranker from judged sets: train --out search/ranker.json, or --cv for the left-out table", runTrain},
 		{"report", "analytics: what customers search for and do not find: report --since 30d --lang uk", runReport},
 		{"check", "lint the content folder: links, anchors, front matter, translations", runCheck},
@@ -81,7 +82,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "Usage: spravka <command> [flags]\n\nCommands:")
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.usage)
+		fmt.Fprintf(w, "  %-12s %s\n", c.name, c.usage)
 	}
 	fmt.Fprintln(w, "\nRun 'spravka <command> --help' for the flags of a command.")
 }

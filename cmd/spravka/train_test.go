@@ -71,10 +71,12 @@ lang: "en"
 An invoice, an invoice, an invoice list.
 `
 
-func writeTrainSets(t *testing.T) string {
+// writeTxtar writes the files of a txtar archive into a fresh temporary
+// dir and returns it.
+func writeTxtar(t *testing.T, archive string) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, f := range txtar.Parse([]byte(trainSets)).Files {
+	for _, f := range txtar.Parse([]byte(archive)).Files {
 		p := filepath.Join(dir, filepath.FromSlash(f.Name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
@@ -87,7 +89,7 @@ func writeTrainSets(t *testing.T) string {
 }
 
 func TestTrainWritesAModelThatRanksTheAnswersFirst(t *testing.T) {
-	sets := writeTrainSets(t)
+	sets := writeTxtar(t, trainSets)
 	out := filepath.Join(t.TempDir(), "ranker.json")
 	var stdout bytes.Buffer
 	if err := run(context.Background(), []string{"train", "--sets", sets, "--sample", "", "--out", out}, &stdout, io.Discard); err != nil {
@@ -114,7 +116,7 @@ func TestTrainWritesAModelThatRanksTheAnswersFirst(t *testing.T) {
 }
 
 func TestTrainCrossValidationTable(t *testing.T) {
-	sets := writeTrainSets(t)
+	sets := writeTxtar(t, trainSets)
 	var stdout bytes.Buffer
 	if err := run(context.Background(), []string{"train", "--cv", "--sets", sets, "--sample", ""}, &stdout, io.Discard); err != nil {
 		t.Fatal(err)
@@ -128,7 +130,7 @@ func TestTrainCrossValidationTable(t *testing.T) {
 }
 
 func TestTrainRefusesWithoutOutput(t *testing.T) {
-	err := run(context.Background(), []string{"train", "--sets", writeTrainSets(t), "--sample", ""}, io.Discard, io.Discard)
+	err := run(context.Background(), []string{"train", "--sets", writeTxtar(t, trainSets), "--sample", ""}, io.Discard, io.Discard)
 	if err == nil || !strings.Contains(err.Error(), "--out FILE or --cv") {
 		t.Fatalf("want a usage error, got %v", err)
 	}
