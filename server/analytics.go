@@ -92,20 +92,9 @@ type recordingEngine struct {
 	s *Server
 }
 
-// recordingSuggester keeps the engine's optional suggest method visible
-// through the wrapper (handleSuggest looks for spravka.Suggester).
-type recordingSuggester struct {
-	recordingEngine
-	spravka.Suggester
-}
-
 // recordSearches wraps engine so that customer searches are recorded.
 func recordSearches(engine Engine, s *Server) Engine {
-	rec := recordingEngine{Engine: engine, s: s}
-	if sg, ok := engine.(spravka.Suggester); ok {
-		return recordingSuggester{recordingEngine: rec, Suggester: sg}
-	}
-	return rec
+	return recordingEngine{Engine: engine, s: s}
 }
 
 // Search runs q and records it when it is a first-page customer search.

@@ -38,6 +38,13 @@ func (p previewEngine) Autocomplete(ctx context.Context, q spravka.Query) ([]spr
 	return p.Engine.Autocomplete(ctx, q)
 }
 
+// Suggest keeps the agent's name (feedback and analytics need it) but shows
+// the writer's drafts and internal articles, as search does in preview.
+func (p previewEngine) Suggest(ctx context.Context, r spravka.SuggestRequest) (*spravka.Suggestions, error) {
+	r.Access.Preview = true
+	return p.Engine.Suggest(ctx, r)
+}
+
 func (p previewEngine) Article(ctx context.Context, id, lang string, _ spravka.Access) (*spravka.Article, error) {
 	return p.Engine.Article(ctx, id, lang, previewAccess)
 }

@@ -67,7 +67,7 @@ func startPreview(t *testing.T) *previewSite {
 	go feed.Run(ctx)
 	sum := sha256.Sum256([]byte(previewAdminToken))
 	srv, err := server.New(server.Config{Theme: themes.Default(), Logger: quiet, Preview: feed, Reindexer: w,
-		AdminTokenSHA256: hex.EncodeToString(sum[:])}, eng)
+		AdminTokenSHA256: hex.EncodeToString(sum[:]), Agents: testAgents()}, eng)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,6 +191,22 @@ func TestPreviewPageShowsDraftsAndProblems(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusBadRequest {
 		t.Errorf("bad url: %d, want 400", resp.StatusCode)
+	}
+}
+
+// TestPreviewSuggest: `serve --preview` answers suggest like any server
+// (it used to hide the engine's suggest behind the preview wrapper, and
+// POST /api/v1/suggest was a 404), and like the rest of preview it shows
+// the writer's drafts.
+func TestPreviewSuggest(t *testing.T) {
+	p := startPreview(t)
+	res := suggest(t, p.url, tokL1, map[string]any{"text": "The customer asks about the unfinished draft text", "lang": "en"})
+	found := false
+	for _, sg := range res.Suggestions {
+		found = found || sg.Article.ID == "account/draft"
+	}
+	if !found {
+		t.Errorf("the draft is not suggested in preview: %+v", res.Suggestions)
 	}
 }
 

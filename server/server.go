@@ -21,11 +21,15 @@ import (
 	"github.com/spravka/spravka/analytics"
 )
 
-// Engine is what the server needs from the search engine.
+// Engine is what the server needs from the search engine. Suggest is part
+// of it rather than found by a type assertion at run time: a wrapper (the
+// preview and analytics ones) that embeds an Engine then passes it on, and
+// an engine without it does not compile instead of answering 404.
 type Engine interface {
 	spravka.Searcher
 	spravka.Completer
 	spravka.Library
+	spravka.Suggester
 	Ready() bool
 }
 

@@ -42,16 +42,12 @@ func (s *Server) handleSuggest(w http.ResponseWriter, r *http.Request) error {
 	if err := requireAgent(r); err != nil {
 		return err
 	}
-	sg, ok := s.engine.(spravka.Suggester)
-	if !ok {
-		return spravka.Errorf(spravka.ErrNotFound, "this server's engine does not offer suggestions")
-	}
 	req, err := readSuggest(w, r)
 	if err != nil {
 		return err
 	}
 	req.Access = accessOf(r)
-	res, err := sg.Suggest(r.Context(), req)
+	res, err := s.engine.Suggest(r.Context(), req)
 	if err != nil {
 		return err
 	}
