@@ -129,9 +129,11 @@ func (s *Server) handleMethodNotAllowed(w http.ResponseWriter, r *http.Request) 
 	return &spravka.Error{Kind: errMethod, Message: "method " + r.Method + " is not allowed on " + r.URL.Path}
 }
 
-func nonNil(ss []string) []string {
-	if ss == nil {
-		return []string{}
+// nonNil makes an empty list [] in JSON rather than null, so that callers
+// can iterate without a check.
+func nonNil[T any](list []T) []T {
+	if list == nil {
+		return []T{}
 	}
-	return ss
+	return list
 }

@@ -22,14 +22,18 @@ type suggestBody struct {
 	Exclude  []string `json:"exclude"`
 }
 
-// suggestResponse is the answer of POST /api/v1/suggest.
+// suggestResponse is the answer of POST /api/v1/suggest. Match is absent
+// only when the engine does not grade; Questions only when the message
+// asks one question.
 type suggestResponse struct {
-	RequestID    string               `json:"request_id"`
-	Lang         string               `json:"lang"`
-	DetectedLang string               `json:"detected_lang"`
-	TookMS       float64              `json:"took_ms"`
-	Confident    bool                 `json:"confident"`
-	Suggestions  []spravka.Suggestion `json:"suggestions"`
+	RequestID    string                        `json:"request_id"`
+	Lang         string                        `json:"lang"`
+	DetectedLang string                        `json:"detected_lang"`
+	TookMS       float64                       `json:"took_ms"`
+	Confident    bool                          `json:"confident"`
+	Match        spravka.MatchGrade            `json:"match,omitempty"`
+	Suggestions  []spravka.Suggestion          `json:"suggestions"`
+	Questions    []spravka.QuestionSuggestions `json:"questions,omitempty"`
 }
 
 // maxSuggestBody bounds the request body: 20,000 characters of text, each
@@ -52,7 +56,12 @@ func (s *Server) handleSuggest(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	out := suggestResponse{RequestID: s.requestIDs.issue(req.Access.Agent, time.Now()), Lang: res.Lang, DetectedLang: res.DetectedLang,
-		TookMS: float64(res.Took.Microseconds()) / 1000, Confident: res.Confident, Suggestions: res.Suggestions}
+		TookMS: float64(res.Took.Microseconds()) / 1000, Confident: res.Confident, Match: res.Match,
+		Suggestions: nonNil(res.Suggestions)}
+	for _, q := range res.Questions {
+		q.Suggestions = nonNil(q.Suggestions)
+		out.Questions = append(out.Questions, q)
+	}
 	w.Header().Set("X-Request-ID", out.RequestID)
 	w.Header().Set("Cache-Control", "no-store")
 	s.recordSuggest(r, req, &out)

@@ -21,7 +21,7 @@ type SuggestEvent struct {
 	DetectedLang string
 	TextRunes    int
 	Confident    bool
-	ArticleIDs   []string // in the order offered
+	ArticleIDs   []string // in the order offered, then those only one question got
 	TookMS       float64
 }
 
@@ -30,8 +30,20 @@ type SuggestEvent struct {
 func (s *Server) recordSuggest(r *http.Request, req spravka.SuggestRequest, out *suggestResponse) {
 	ev := SuggestEvent{RequestID: out.RequestID, At: time.Now(), Agent: accessOf(r).Agent, Lang: out.Lang,
 		DetectedLang: out.DetectedLang, TextRunes: utf8.RuneCountInString(req.Text), Confident: out.Confident, TookMS: out.TookMS}
-	for _, sg := range out.Suggestions {
-		ev.ArticleIDs = append(ev.ArticleIDs, sg.Article.ID)
+	// The answers to single questions are offered too, and the agent may
+	// judge them: they count as suggested, once each.
+	seen := map[string]bool{}
+	offer := func(list []spravka.Suggestion) {
+		for _, sg := range list {
+			if !seen[sg.Article.ID] {
+				seen[sg.Article.ID] = true
+				ev.ArticleIDs = append(ev.ArticleIDs, sg.Article.ID)
+			}
+		}
+	}
+	offer(out.Suggestions)
+	for _, q := range out.Questions {
+		offer(q.Suggestions)
 	}
 	s.log.Debug("suggest", "request_id", ev.RequestID, "agent", ev.Agent, "lang", ev.Lang,
 		"confident", ev.Confident, "articles", ev.ArticleIDs, "ms", ev.TookMS)
