@@ -5,7 +5,8 @@ package server
 // public site; a theme can still override the whole page template.
 var agentStrings = map[string]map[string]string{
 	"en": {
-		"title": "Suggest an answer", "token": "Agent token", "token_help": "Kept in this browser tab only and sent with each request.",
+		"reply_more": "More:",
+		"title":      "Suggest an answer", "token": "Agent token", "token_help": "Kept in this browser tab only and sent with each request.",
 		"save_token": "Use token", "forget_token": "Forget token", "signed_in": "Token set.",
 		"message": "Customer message", "message_help": "Paste the customer's message; quoted history is fine.",
 		"lang": "Answer language", "auto": "Detect", "suggest": "Suggest", "searching": "Searching…",
@@ -15,7 +16,8 @@ var agentStrings = map[string]map[string]string{
 		"rate_limited": "Too many requests; try again in a few seconds.", "failed": "Suggestions failed:",
 	},
 	"ru": {
-		"title": "Подсказка ответа", "token": "Токен агента", "token_help": "Хранится только в этой вкладке и отправляется с каждым запросом.",
+		"reply_more": "Подробнее:",
+		"title":      "Подсказка ответа", "token": "Токен агента", "token_help": "Хранится только в этой вкладке и отправляется с каждым запросом.",
 		"save_token": "Использовать токен", "forget_token": "Забыть токен", "signed_in": "Токен задан.",
 		"message": "Сообщение клиента", "message_help": "Вставьте сообщение клиента целиком, можно с цитатами.",
 		"lang": "Язык ответа", "auto": "Определить", "suggest": "Подобрать", "searching": "Ищем…",
@@ -25,7 +27,8 @@ var agentStrings = map[string]map[string]string{
 		"rate_limited": "Слишком много запросов, повторите через несколько секунд.", "failed": "Не удалось получить подсказки:",
 	},
 	"uk": {
-		"title": "Підказка відповіді", "token": "Токен агента", "token_help": "Зберігається лише в цій вкладці й надсилається з кожним запитом.",
+		"reply_more": "Докладніше:",
+		"title":      "Підказка відповіді", "token": "Токен агента", "token_help": "Зберігається лише в цій вкладці й надсилається з кожним запитом.",
 		"save_token": "Використати токен", "forget_token": "Забути токен", "signed_in": "Токен задано.",
 		"message": "Повідомлення клієнта", "message_help": "Вставте повідомлення клієнта повністю, можна з цитатами.",
 		"lang": "Мова відповіді", "auto": "Визначити", "suggest": "Підібрати", "searching": "Шукаємо…",
@@ -35,7 +38,8 @@ var agentStrings = map[string]map[string]string{
 		"rate_limited": "Забагато запитів, повторіть за кілька секунд.", "failed": "Не вдалося отримати підказки:",
 	},
 	"bg": {
-		"title": "Предложение за отговор", "token": "Токен на агента", "token_help": "Пази се само в този раздел и се изпраща с всяка заявка.",
+		"reply_more": "Повече информация:",
+		"title":      "Предложение за отговор", "token": "Токен на агента", "token_help": "Пази се само в този раздел и се изпраща с всяка заявка.",
 		"save_token": "Използвай токена", "forget_token": "Забрави токена", "signed_in": "Токенът е зададен.",
 		"message": "Съобщение от клиента", "message_help": "Поставете цялото съобщение на клиента, може и с цитати.",
 		"lang": "Език на отговора", "auto": "Разпознай", "suggest": "Предложи", "searching": "Търсим…",

@@ -26,14 +26,14 @@ type suggestBody struct {
 // only when the engine does not grade; Questions only when the message
 // asks one question.
 type suggestResponse struct {
-	RequestID    string                        `json:"request_id"`
-	Lang         string                        `json:"lang"`
-	DetectedLang string                        `json:"detected_lang"`
-	TookMS       float64                       `json:"took_ms"`
-	Confident    bool                          `json:"confident"`
-	Match        spravka.MatchGrade            `json:"match,omitempty"`
-	Suggestions  []spravka.Suggestion          `json:"suggestions"`
-	Questions    []spravka.QuestionSuggestions `json:"questions,omitempty"`
+	RequestID    string             `json:"request_id"`
+	Lang         string             `json:"lang"`
+	DetectedLang string             `json:"detected_lang"`
+	TookMS       float64            `json:"took_ms"`
+	Confident    bool               `json:"confident"`
+	Match        spravka.MatchGrade `json:"match,omitempty"`
+	Suggestions  []suggestionJSON   `json:"suggestions"`
+	Questions    []questionJSON     `json:"questions,omitempty"`
 }
 
 // maxSuggestBody bounds the request body: 20,000 characters of text, each
@@ -57,10 +57,11 @@ func (s *Server) handleSuggest(w http.ResponseWriter, r *http.Request) error {
 	}
 	out := suggestResponse{RequestID: s.requestIDs.issue(req.Access.Agent, time.Now()), Lang: res.Lang, DetectedLang: res.DetectedLang,
 		TookMS: float64(res.Took.Microseconds()) / 1000, Confident: res.Confident, Match: res.Match,
-		Suggestions: nonNil(res.Suggestions)}
+	}
+	replies := s.newReplier(r, req.Access, res.Lang)
+	out.Suggestions = replies.list(res.Suggestions)
 	for _, q := range res.Questions {
-		q.Suggestions = nonNil(q.Suggestions)
-		out.Questions = append(out.Questions, q)
+		out.Questions = append(out.Questions, questionJSON{Text: q.Text, Match: q.Match, Suggestions: replies.list(q.Suggestions)})
 	}
 	w.Header().Set("X-Request-ID", out.RequestID)
 	w.Header().Set("Cache-Control", "no-store")

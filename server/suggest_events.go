@@ -33,7 +33,7 @@ func (s *Server) recordSuggest(r *http.Request, req spravka.SuggestRequest, out 
 	// The answers to single questions are offered too, and the agent may
 	// judge them: they count as suggested, once each.
 	seen := map[string]bool{}
-	offer := func(list []spravka.Suggestion) {
+	offer := func(list []suggestionJSON) {
 		for _, sg := range list {
 			if !seen[sg.Article.ID] {
 				seen[sg.Article.ID] = true

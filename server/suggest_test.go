@@ -155,3 +155,65 @@ func TestSearchWithAgentToken(t *testing.T) {
 		t.Error("admin does not see the internal article")
 	}
 }
+
+// TestSuggestAPIReply: each suggestion carries the text an agent pastes
+// into a reply: table rows as "label: column — value" lines instead of
+// "|" fragments, then the readable link (the Cyrillic anchor as letters,
+// not %D0%…) after a word in the customer's language. Internal articles
+// get no link: it would be a 404 for the customer.
+func TestSuggestAPIReply(t *testing.T) {
+	a := openAgentSample(t)
+	type replied struct {
+		Suggestions []struct {
+			Article struct{ ID string } `json:"article"`
+			Reply   string              `json:"reply"`
+			Link    string              `json:"link"`
+		} `json:"suggestions"`
+	}
+	ask := func(token, lang, text string) replied {
+		t.Helper()
+		status, body, _ := call(t, a.srv.URL, http.MethodPost, "/api/v1/suggest", token, map[string]any{"text": text, "lang": lang, "limit": 3})
+		var res replied
+		if err := json.Unmarshal([]byte(body), &res); status != http.StatusOK || err != nil || len(res.Suggestions) == 0 {
+			t.Fatalf("status %d, %v: %s", status, err, body)
+		}
+		return res
+	}
+
+	res := ask(tokBot, "ru", "Добрый день! Сколько стоит тариф Стандарт в месяц и сколько при оплате за год? Спасибо.")
+	top := res.Suggestions[0]
+	if top.Article.ID != "billing/subscription-plans" {
+		t.Fatalf("first suggestion %s", top.Article.ID)
+	}
+	wantLink := a.srv.URL + "/ru/billing/subscription-plans#сравнение-тарифов"
+	for _, want := range []string{
+		"Цена в месяц: Бесплатный — 0 €; Стандарт — 9 €; Бизнес — 24 €\n",
+		"Цена при оплате за год: Стандарт — 90 €; Бизнес — 240 €\n",
+		"\n\nПодробнее: " + wantLink,
+	} {
+		if !strings.Contains(top.Reply, want) {
+			t.Errorf("reply lacks %q:\n%s", want, top.Reply)
+		}
+	}
+	if strings.Contains(top.Reply, "|") || strings.Contains(top.Reply, "%D") || top.Link != wantLink {
+		t.Errorf("link %q, reply:\n%s", top.Link, top.Reply)
+	}
+
+	res = ask(tokBot, "ru", "Здравствуйте, с меня списали деньги дважды за подписку, верните пожалуйста ошибочный платёж.")
+	var refund string
+	for _, sg := range res.Suggestions {
+		if sg.Article.ID == "billing/refund-policy" {
+			refund = sg.Reply
+		}
+	}
+	if !strings.Contains(refund, "Двойное списание или списание после отмены — полная сумма ошибочного платежа") {
+		t.Errorf("two-column table not as label — value:\n%s", refund)
+	}
+
+	res = ask(tokL2, "en", "A customer asks for a refund of 700 euros for the yearly plan. Who approves refunds over 500 euros?")
+	for _, sg := range res.Suggestions {
+		if sg.Article.ID == "billing/refund-procedure" && (sg.Link != "" || strings.Contains(sg.Reply, "http")) {
+			t.Errorf("internal article with a link %q:\n%s", sg.Link, sg.Reply)
+		}
+	}
+}
