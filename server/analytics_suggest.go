@@ -51,6 +51,7 @@ func (s *Server) handleSuggestFeedback(w http.ResponseWriter, r *http.Request) e
 	if !s.articleExists(r, req.ArticleID, access) {
 		return spravka.Errorf(spravka.ErrNotFound, "no article %q", req.ArticleID)
 	}
+	s.metrics.suggest.judged(*req.Useful)
 	s.analytics.Record(analytics.SuggestFeedback{Time: time.Now(), RequestID: req.RequestID, ArticleID: req.ArticleID,
 		Agent: access.Agent, Useful: *req.Useful})
 	writeJSON(w, http.StatusAccepted, map[string]any{"status": "recorded", "request_id": req.RequestID,

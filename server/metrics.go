@@ -25,6 +25,7 @@ type metrics struct {
 	searches    *prometheus.CounterVec
 	zeroResults *prometheus.CounterVec
 	rateLimited *prometheus.CounterVec
+	suggest     *suggestMetrics
 }
 
 // statsRecorder is a Recorder that counts what it keeps and drops, as
@@ -53,11 +54,13 @@ func newMetrics(reg *prometheus.Registry, s *Server) (*metrics, error) {
 		rateLimited: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "spravka_rate_limited_total",
 			Help: "Requests refused with 429, by limit: client (anonymous, per address) or token (per agent token)."},
 			[]string{"limit"}),
+		suggest: newSuggestMetrics(),
 	}
 	for _, limit := range []string{"client", "token"} {
 		m.rateLimited.WithLabelValues(limit) // export zeros, so a rate() query has a series from the start
 	}
-	cs := []prometheus.Collector{m.requests, m.latency, m.searches, m.zeroResults, m.rateLimited, newIndexCollector(s)}
+	cs := append([]prometheus.Collector{m.requests, m.latency, m.searches, m.zeroResults, m.rateLimited, newIndexCollector(s)},
+		m.suggest.collectors()...)
 	if st, ok := s.analytics.(statsRecorder); ok {
 		cs = append(cs,
 			prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "spravka_analytics_events_dropped_total",

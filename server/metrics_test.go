@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/spravka/spravka"
 	"github.com/spravka/spravka/analytics"
 	"github.com/spravka/spravka/server"
 )
@@ -107,5 +108,66 @@ func TestRequestsDoNotWaitForAHungStore(t *testing.T) {
 	_, body, _ := site.do(t, "GET", "/metrics", "", "")
 	if !strings.Contains(body, "spravka_analytics_events_dropped_total ") || strings.Contains(body, "spravka_analytics_events_dropped_total 0\n") {
 		t.Errorf("dropped events not in /metrics")
+	}
+}
+
+// gradingSuggester grades a message by its text ("good", "weak", "none";
+// anything else is ungraded) and is confident only of "good".
+type gradingSuggester struct{ *fakeEngine }
+
+func (g gradingSuggester) Suggest(_ context.Context, r spravka.SuggestRequest) (*spravka.Suggestions, error) {
+	res := &spravka.Suggestions{Lang: r.Lang, Confident: r.Text == "good"}
+	switch r.Text {
+	case "good", "weak", "none":
+		res.Match = spravka.MatchGrade(r.Text)
+	}
+	if r.Text != "none" {
+		res.Suggestions = []spravka.Suggestion{cannedSuggestion("account/reset-password", "Reset your password", "en")}
+	}
+	return res, nil
+}
+
+// TestSuggestMetrics: /metrics counts suggest answers, their match grades,
+// the confident ones (their share is confident / requests) and the
+// agents' feedback.
+func TestSuggestMetrics(t *testing.T) {
+	site := newAnalyticsSiteOver(t, gradingSuggester{newFakeEngine()}, nil)
+	auth := []string{"Authorization", "Bearer " + agentToken}
+	ids := map[string]string{}
+	for _, text := range []string{"good", "good", "weak", "none", "ungraded"} {
+		status, body, h := site.do(t, "POST", "/api/v1/suggest", jsonType, `{"text":"`+text+`","lang":"en"}`, auth...)
+		if status != 200 {
+			t.Fatalf("suggest %s: %d %s", text, status, body)
+		}
+		ids[text] = h.Get("X-Request-ID")
+	}
+	for _, fb := range []struct {
+		text, useful string
+	}{{"good", "true"}, {"good", "true"}, {"weak", "false"}} {
+		status, body, _ := site.do(t, "POST", "/api/v1/suggest/feedback", jsonType,
+			`{"request_id":"`+ids[fb.text]+`","article_id":"account/reset-password","useful":`+fb.useful+`}`, auth...)
+		if status != 202 {
+			t.Fatalf("feedback: %d %s", status, body)
+		}
+	}
+	// Refused calls are not answers: a bad body, and feedback on an id
+	// this server never gave.
+	site.do(t, "POST", "/api/v1/suggest", jsonType, `{"text":""}`, auth...)
+	site.do(t, "POST", "/api/v1/suggest/feedback", jsonType, `{"request_id":"abc","article_id":"account/reset-password","useful":true}`, auth...)
+
+	_, body, _ := site.do(t, "GET", "/metrics", "", "", "Authorization", "Bearer "+adminToken)
+	for _, want := range []string{
+		`spravka_suggest_requests_total 5`,
+		`spravka_suggest_match_total{grade="good"} 2`,
+		`spravka_suggest_match_total{grade="weak"} 1`,
+		`spravka_suggest_match_total{grade="none"} 1`,
+		`spravka_suggest_match_total{grade="ungraded"} 1`,
+		`spravka_suggest_confident_total 2`,
+		`spravka_suggest_feedback_total{useful="yes"} 2`,
+		`spravka_suggest_feedback_total{useful="no"} 1`,
+	} {
+		if !strings.Contains(body, want+"\n") {
+			t.Errorf("/metrics lacks %q", want)
+		}
 	}
 }

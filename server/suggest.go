@@ -66,6 +66,7 @@ func (s *Server) handleSuggest(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("X-Request-ID", out.RequestID)
 	w.Header().Set("Cache-Control", "no-store")
 	s.recordSuggest(r, req, &out)
+	s.metrics.suggest.answered(res.Match, res.Confident)
 	writeJSON(w, http.StatusOK, out)
 	return nil
 }
