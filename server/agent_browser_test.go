@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
 
@@ -18,6 +19,7 @@ type agentBrowser struct {
 	ctx      context.Context
 	mu       sync.Mutex
 	problems []string
+	urls     []string // every URL the browser requested, for the token check
 }
 
 // openAgentBrowser starts Chromium for the site at base; it is stopped
@@ -52,10 +54,26 @@ func openAgentBrowser(t *testing.T, base string) *agentBrowser {
 			}
 		}
 	}()
-	_, err := chromedp.CallBrowser(ctx, browser.SetPermission, browser.SetPermissionParams{
-		Permission: &browser.PermissionDescriptor{Name: "clipboard-write"}, Setting: browser.PermissionSettingGranted, Origin: base})
-	b.must("grant clipboard", err)
+	b.must("listen to requests", chromedp.Listen(ctx, func(ev any) {
+		if e, ok := ev.(*network.EventRequestWillBeSent); ok {
+			b.mu.Lock()
+			b.urls = append(b.urls, e.Request.URL+e.Request.URLFragment)
+			b.mu.Unlock()
+		}
+	}))
+	for _, perm := range []string{"clipboard-write", "clipboard-read"} {
+		_, err := chromedp.CallBrowser(ctx, browser.SetPermission, browser.SetPermissionParams{
+			Permission: &browser.PermissionDescriptor{Name: perm}, Setting: browser.PermissionSettingGranted, Origin: base})
+		b.must("grant "+perm, err)
+	}
 	return b
+}
+
+// requested returns the URLs requested so far.
+func (b *agentBrowser) requested() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]string(nil), b.urls...)
 }
 
 func (b *agentBrowser) must(step string, err error) {
@@ -77,15 +95,18 @@ func (b *agentBrowser) eval(js string) string {
 	return v
 }
 
-// waitFor polls a JavaScript condition, as the page updates after fetch.
+// waitFor polls a JavaScript condition, as the page updates after fetch
+// or a form post; an error (the page is being replaced) counts as not yet.
 func (b *agentBrowser) waitFor(step, cond string) {
 	b.t.Helper()
+	var err error
 	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		if b.eval("String(Boolean("+cond+"))") == "true" {
+		var v bool
+		if v, err = chromedp.Run(b.ctx, chromedp.Evaluate[bool]("Boolean("+cond+")")); err == nil && v {
 			return
 		}
 	}
-	b.t.Fatalf("%s: %s never became true", step, cond)
+	b.t.Fatalf("%s: %s never became true (last error %v)", step, cond, err)
 }
 
 // signInAndAsk opens the page, enters token and sends text.
@@ -109,47 +130,6 @@ func (b *agentBrowser) reportProblems() {
 	}
 }
 
-// TestAgentPageInBrowser drives /agent in headless Chromium as an L2 agent:
-// enter the token, paste a message, get the internal refund procedure with
-// its badge and passage, copy it; then a wrong token sends the agent back
-// to the token form. Console errors (CSP violations among them) fail it.
-func TestAgentPageInBrowser(t *testing.T) {
-	a := openAgentSample(t)
-	base := a.srv.URL
-	b := openAgentBrowser(t, base)
-	b.signInAndAsk(base, tokL2,
-		"Hello, a customer asks for a refund of 700 euros for the yearly plan. Who approves refunds over 500 euros and how do I issue it?")
-	if got := b.eval(`sessionStorage.getItem("spravka-agent-token")`); got != tokL2 {
-		t.Errorf("sessionStorage holds %q", got)
-	}
-	if first := b.eval(`document.querySelector("#agent-results li h2 a").textContent`); first != "Refund procedure (L2)" {
-		t.Errorf("first suggestion %q", first)
-	}
-	if badge := b.eval(`(document.querySelector("#agent-results li .agent-badge-internal") || {}).textContent || ""`); badge != "internal" {
-		t.Errorf("internal badge %q", badge)
-	}
-	if n := b.eval(`String(document.querySelector("#agent-results li .agent-passage").textContent.length)`); len(n) < 2 {
-		t.Errorf("passage of %s characters", n)
-	}
-	if b.eval(`String(document.querySelectorAll("#agent-results li .agent-passage mark").length > 0)`) != "true" {
-		t.Error("no highlighted words in the passage")
-	}
-	b.do("copy", chromedp.Click(chromedp.CSS("#agent-results li .agent-copy")))
-	b.waitFor("copy feedback", `document.querySelector("#agent-results li .agent-copy").textContent === "Copied"`)
-	b.do("open in place", chromedp.Click(chromedp.CSS("#agent-results li .agent-open")))
-	b.waitFor("internal article shown", `(document.querySelector("#agent-results li .agent-article") || {}).textContent.includes("Finance")`)
-
-	// A wrong token: the page forgets it and asks again.
-	b.do("wrong token", chromedp.Click(chromedp.CSS("#agent-forget")),
-		chromedp.SendKeys(chromedp.CSS("#agent-token"), "not-a-token"), chromedp.Click(chromedp.CSS("#agent-token-form button")),
-		chromedp.Click(chromedp.CSS("#agent-form button[type=submit]")))
-	b.waitFor("refusal shown", `document.getElementById("agent-status").textContent.includes("not accepted")`)
-	if b.eval(`String(document.getElementById("agent-token-form").hidden)`) != "false" {
-		t.Error("the token form is not shown again after a refused token")
-	}
-	b.reportProblems()
-}
-
 // TestAgentPageShowsHostileArticleSafely: the agent page inserts an
 // internal article's HTML with innerHTML; with unsafe_html on and an
 // article full of script, what arrives holds no script, frame, event
@@ -159,7 +139,7 @@ func TestAgentPageShowsHostileArticleSafely(t *testing.T) {
 	b := openAgentBrowser(t, base)
 	b.signInAndAsk(base, tokL1, "Refund procedure for agents: who has to approve refunds over 500 euros?")
 	const item = `Array.from(document.querySelectorAll("#agent-results li")).find(function (li) {
-		return li.querySelector("h2 a").textContent === "Hostile refund procedure"; })`
+		return li.querySelector(".agent-title").textContent.indexOf("Hostile refund procedure") === 0; })`
 	b.waitFor("hostile article suggested", item)
 	b.eval(`(function () { ` + item + `.querySelector(".agent-open").click(); return ""; })()`)
 	b.waitFor("article shown", `(document.querySelector(".agent-article") || {}).textContent.includes("approve refunds")`)

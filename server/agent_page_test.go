@@ -34,6 +34,21 @@ func TestAgentPage(t *testing.T) {
 				t.Errorf("%s: no #%s for agent.js", lang, id)
 			}
 		}
+		// With the script blocked the forms still submit: they must post,
+		// and send nothing (TestAgentTokenNeverInURL tries it in a browser).
+		forms := regexp.MustCompile(`(?s)<form[^>]*>.*?</form>`).FindAllString(body, -1)
+		if len(forms) != 2 {
+			t.Errorf("%s: %d forms", lang, len(forms))
+		}
+		for _, f := range forms {
+			if !strings.Contains(f[:strings.Index(f, ">")], `method="post"`) || strings.Contains(f, " name=") {
+				t.Errorf("%s: a form that gets, or sends a field:\n%s", lang, f)
+			}
+		}
+	}
+	// Where such a form lands: the page again, not a 405.
+	if status, body, _ := call(t, a.srv.URL, http.MethodPost, "/agent?lang=en", "", ""); status != http.StatusOK || !strings.Contains(body, "needs JavaScript") {
+		t.Errorf("POST /agent: %d", status)
 	}
 	for _, path := range []string{"/static/agent.js", "/static/agent.css"} {
 		status, body, _ := call(t, a.srv.URL, http.MethodGet, path, "", nil)

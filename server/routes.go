@@ -30,7 +30,9 @@ func (s *Server) router() *mux.Router {
 	r.Handle("/api/v1/articles/{id:.+}", s.api(s.perClient(s.handleArticle))).Methods(http.MethodGet)
 	r.Handle("/api/v1/categories", s.api(s.perClient(s.handleCategories))).Methods(http.MethodGet)
 	r.Handle("/api/v1/suggest", s.api(s.perClient(s.handleSuggest))).Methods(http.MethodPost)
-	r.Handle("/agent", s.page(s.handleAgentPage)).Methods(http.MethodGet, http.MethodHead)
+	// POST: the agent forms post here when the script is blocked, so that
+	// nothing typed into them lands in a URL (see agent.html).
+	r.Handle("/agent", s.page(s.handleAgentPage)).Methods(http.MethodGet, http.MethodHead, http.MethodPost)
 	s.analyticsRoutes(r)
 	r.Handle("/api/v1/admin/reindex", s.api(s.handleReindex)).Methods(http.MethodGet, http.MethodPost)
 	s.previewRoutes(r)
