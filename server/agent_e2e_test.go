@@ -242,17 +242,6 @@ func noTokenInURLs(t *testing.T, urls []string, secrets ...string) {
 	}
 }
 
-// waitWritten waits until analytics stored every event it accepted.
-func waitWritten(t *testing.T, an *analytics.Analytics) {
-	t.Helper()
-	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
-		if st := an.Stats(); st.Written+st.Dropped == st.Accepted {
-			return
-		}
-	}
-	t.Fatalf("analytics events not written: %+v", an.Stats())
-}
-
 // TestAgentPageQuestionsInBrowser: for a message with two questions the
 // page shows each question with its grade and its own answers (the second
 // answered by nothing), then what else the whole message found.

@@ -174,22 +174,23 @@ func (a *analyticsSite) do(t *testing.T, method, path, ctype, body string, heade
 // returns the report of the last day.
 func (a *analyticsSite) report(t *testing.T, lang string) *analytics.Report {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		st := a.an.Stats()
-		if st.Written+st.Dropped == st.Accepted {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("events not written: %+v", st)
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
+	waitWritten(t, a.an)
 	r, err := a.an.Report(context.Background(), analytics.Filter{Since: time.Now().Add(-24 * time.Hour), Until: time.Now().Add(time.Minute), Lang: lang})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return r
+}
+
+// waitWritten waits until analytics stored every event it accepted.
+func waitWritten(t *testing.T, an *analytics.Analytics) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		if st := an.Stats(); st.Written+st.Dropped == st.Accepted {
+			return
+		}
+	}
+	t.Fatalf("analytics events not written: %+v", an.Stats())
 }
 
 // Suggest offers the articles whose title shares a word with the message.
