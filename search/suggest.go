@@ -45,10 +45,13 @@ func (e *Engine) suggest(ctx context.Context, r spravka.SuggestRequest) (*spravk
 		// nothing about the customer's.
 		out.Lang = e.chooseLangs(who, r.Text, nil).langs[0]
 	}
-	q := spravka.Query{Text: r.Text, Lang: out.Lang, Category: r.Category, Product: r.Product,
+	// Only the message's topic is ranked (see message.go); the language
+	// came from the whole message, greetings included.
+	text := topicText(messageBody(r.Text))
+	q := spravka.Query{Text: text, Lang: out.Lang, Category: r.Category, Product: r.Product,
 		Access: r.Access, Exclude: r.Exclude, Page: 1, PerPage: limit}
 
-	aq := e.analyze(who, r.Text, out.Lang)
+	aq := e.analyze(who, text, out.Lang)
 	e.expandFuzzy(aq)
 	ranked, err := e.suggestRank(ctx, snap, q, aq, limit)
 	if err != nil {
