@@ -15,20 +15,21 @@ import (
 const suggestCandidates = 30
 
 // Suggest returns the articles that answer a customer's message, each with
-// the passage of its best section. It is Search cut down to what an agent
-// needs — no facets, corrections or pages — so a pasted message of a few
-// hundred words answers in a few milliseconds.
+// the passage of its best section, graded (Match). It is Search cut down to
+// what an agent needs — no facets, corrections or pages — and ranks only
+// the message's topic (topicText), so a pasted message of a few hundred
+// words answers in a few milliseconds.
 func (e *Engine) Suggest(ctx context.Context, r spravka.SuggestRequest) (*spravka.Suggestions, error) {
 	out, _, err := e.suggest(ctx, r)
 	return out, err
 }
 
-// suggest also returns the ranking behind the answer, for the calibration
-// of the confidence rule.
-func (e *Engine) suggest(ctx context.Context, r spravka.SuggestRequest) (*spravka.Suggestions, []scored, error) {
+// suggest also returns the answer behind the list, for the calibration of
+// the confidence rule and the grade.
+func (e *Engine) suggest(ctx context.Context, r spravka.SuggestRequest) (*spravka.Suggestions, answer, error) {
 	start := time.Now()
 	if !e.Ready() {
-		return nil, nil, spravka.ErrNotReady
+		return nil, answer{}, spravka.ErrNotReady
 	}
 	limit := r.Limit
 	if limit <= 0 {
@@ -38,6 +39,8 @@ func (e *Engine) suggest(ctx context.Context, r spravka.SuggestRequest) (*spravk
 	snap := e.snap.Load()
 	who := newAsker(snap, r.Access)
 	out := &spravka.Suggestions{Suggestions: []spravka.Suggestion{}}
+	// The language comes from the whole message, greetings included: they
+	// say nothing of the topic but much of the language.
 	out.DetectedLang, _ = langid.Detect(detectable(r.Text))
 	out.Lang = r.Lang
 	if out.Lang == "" {
@@ -45,24 +48,16 @@ func (e *Engine) suggest(ctx context.Context, r spravka.SuggestRequest) (*spravk
 		// nothing about the customer's.
 		out.Lang = e.chooseLangs(who, r.Text, nil).langs[0]
 	}
-	// Only the message's topic is ranked (see message.go); the language
-	// came from the whole message, greetings included.
-	text := topicText(messageBody(r.Text))
-	q := spravka.Query{Text: text, Lang: out.Lang, Category: r.Category, Product: r.Product,
+	q := spravka.Query{Lang: out.Lang, Category: r.Category, Product: r.Product,
 		Access: r.Access, Exclude: r.Exclude, Page: 1, PerPage: limit}
 
-	aq := e.analyze(who, text, out.Lang)
-	e.expandFuzzy(aq)
-	ranked, err := e.suggestRank(ctx, snap, q, aq, limit)
+	all, err := e.answer(ctx, snap, who, q, topicText(messageBody(r.Text)), limit)
 	if err != nil {
-		return nil, nil, err
+		return nil, answer{}, err
 	}
-	out.Confident = confident(ranked)
-	for _, sc := range ranked[:min(limit, len(ranked))] {
-		out.Suggestions = append(out.Suggestions, e.suggestion(sc))
-	}
+	out.Match, out.Confident, out.Suggestions = all.grade, all.confident, e.suggestions(all, limit)
 	out.Took = time.Since(start)
-	return out, ranked, nil
+	return out, all, nil
 }
 
 // suggestRank scores the best bleve candidates of q's language with the

@@ -15,10 +15,16 @@ const (
 	confidentMargin = 0.45
 )
 
-// confidenceSignals are what the rule looks at.
+// confidenceSignals are what the confidence rule and the grade look at.
 type confidenceSignals struct {
 	coverage float64 // share of query idf the first suggestion matched
-	margin   float64 // (s1 − s2) / s1; 1 when there is no runner-up
+	// known is coverage counting only the words the language knows: a
+	// word no article has that matched through a typo correction ("вода"
+	// as "код") is weak evidence, and off-topic messages are full of them.
+	known  float64
+	margin float64 // (s1 − s2) / s1; 1 when there is no runner-up
+	words  int     // the known words the first suggestion matched
+	slots  int     // the words of the query the signals count
 }
 
 func signalsOf(ranked []scored) (confidenceSignals, bool) {
@@ -26,25 +32,30 @@ func signalsOf(ranked []scored) (confidenceSignals, bool) {
 		return confidenceSignals{}, false
 	}
 	top := ranked[0]
-	var got, all float64
-	for i, sl := range top.s.q.slots {
-		all += sl.idf
-		if top.m.matched[i] {
-			got += sl.idf
-		}
-	}
 	sg := confidenceSignals{margin: 1}
-	if all > 0 {
-		sg.coverage = got / all
-	}
 	if len(ranked) > 1 {
 		sg.margin = (top.m.score - ranked[1].m.score) / top.m.score
+	}
+	var got, gotKnown, all float64
+	for i, sl := range top.s.q.slots {
+		sg.slots++
+		all += sl.idf
+		if !top.m.matched[i] {
+			continue
+		}
+		got += sl.idf
+		if sl.known {
+			gotKnown += sl.idf
+			sg.words++
+		}
+	}
+	if all > 0 {
+		sg.coverage, sg.known = got/all, gotKnown/all
 	}
 	return sg, true
 }
 
-// confident applies the rule to a ranking.
-func confident(ranked []scored) bool {
-	sg, ok := signalsOf(ranked)
-	return ok && sg.coverage >= confidentCoverage && sg.margin >= confidentMargin
+// confident applies the rule.
+func (sg confidenceSignals) confident() bool {
+	return sg.coverage >= confidentCoverage && sg.margin >= confidentMargin
 }

@@ -71,8 +71,12 @@ func TestSuggestCustomerMessages(t *testing.T) {
 				t.Errorf("lang %q, detected %q; want %q", res.Lang, res.DetectedLang, tt.lang)
 			}
 			if len(res.Suggestions) == 0 {
-				t.Fatal("no suggestions")
+				t.Fatalf("no suggestions (match %q)", res.Match)
 			}
+			if res.Match == spravka.MatchNone || res.Confident && res.Match != spravka.MatchGood {
+				t.Errorf("match %q, confident %v", res.Match, res.Confident)
+			}
+			t.Logf("match %s, confident %v", res.Match, res.Confident)
 			top := res.Suggestions[0]
 			if top.Article.ID != tt.want {
 				var got []string
