@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -87,6 +88,35 @@ func TestMessageBody(t *testing.T) {
 	}
 }
 
+// TestSplitQuestions wants each question of a message once, as written.
+func TestSplitQuestions(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"how do I fix a sent invoice? and what will the client see?", []string{"how do I fix a sent invoice?", "and what will the client see?"}},
+		{"no VAT — and reverse charge for a German client?", []string{"no VAT", "and reverse charge for a German client?"}},
+		{"Как исправить отправленный счёт, и что увидит клиент?", []string{"Как исправить отправленный счёт", "и что увидит клиент?"}},
+		{"Як змінити пароль і як увімкнути двофакторну автентифікацію?", []string{"Як змінити пароль", "і як увімкнути двофакторну автентифікацію?"}},
+		{"Вопросы:\n1) как сменить тариф\n2) где скачать чек\n3) можно ли вернуть деньги", []string{"как сменить тариф", "где скачать чек", "можно ли вернуть деньги"}},
+		{"Two things: 1) export to Excel 2) connect my bank.", []string{"export to Excel", "connect my bank."}},
+		{"1. Как да изтрия фактура?\n2. Как да добавя клиент?", []string{"Как да изтрия фактура?", "Как да добавя клиент?"}},
+		// One question, however long.
+		{"Я удалил счёт, и теперь клиент его не видит?", []string{"Я удалил счёт, и теперь клиент его не видит?"}},
+		{"How do I import and export clients?", []string{"How do I import and export clients?"}},
+		{"The app crashed. I reinstalled it. What now?", []string{"What now?"}},
+		{"No question here.", nil},
+		// At most maxQuestions.
+		{"A b? C d? E f? G h? I j?", []string{"A b?", "C d?", "E f?"}},
+		{"1) a 2) b 3) c 4) d 5) e", []string{"a", "b", "c"}},
+	}
+	for _, tt := range tests {
+		if got := splitQuestions(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("splitQuestions(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 // TestMessageIsBounded feeds the message functions texts longer than the
 // API accepts, built to make a careless parser work hard (one endless
 // sentence of joins, a list of thousands of items), and wants what they
@@ -101,6 +131,9 @@ func TestMessageIsBounded(t *testing.T) {
 		body := messageBody(text)
 		if n := len([]rune(body)); n > 20000 {
 			t.Errorf("body of %d runes", n)
+		}
+		if qs := splitQuestions(body); len(qs) > maxQuestions {
+			t.Errorf("%d questions", len(qs))
 		}
 		if topic := topicText(body); len(topic) > len(body) {
 			t.Errorf("topic of %d bytes from a body of %d", len(topic), len(body))

@@ -15,7 +15,8 @@ import (
 const suggestCandidates = 30
 
 // Suggest returns the articles that answer a customer's message, each with
-// the passage of its best section, graded (Match). It is Search cut down to
+// the passage of its best section, graded (Match) and, when the message
+// asks several questions, answered per question. It is Search cut down to
 // what an agent needs — no facets, corrections or pages — and ranks only
 // the message's topic (topicText), so a pasted message of a few hundred
 // words answers in a few milliseconds.
@@ -51,11 +52,15 @@ func (e *Engine) suggest(ctx context.Context, r spravka.SuggestRequest) (*spravk
 	q := spravka.Query{Lang: out.Lang, Category: r.Category, Product: r.Product,
 		Access: r.Access, Exclude: r.Exclude, Page: 1, PerPage: limit}
 
-	all, err := e.answer(ctx, snap, who, q, topicText(messageBody(r.Text)), limit)
+	body := messageBody(r.Text)
+	all, err := e.answer(ctx, snap, who, q, topicText(body), limit)
 	if err != nil {
 		return nil, answer{}, err
 	}
 	out.Match, out.Confident, out.Suggestions = all.grade, all.confident, e.suggestions(all, limit)
+	if out.Questions, err = e.answerQuestions(ctx, snap, who, q, body, limit); err != nil {
+		return nil, answer{}, err
+	}
 	out.Took = time.Since(start)
 	return out, all, nil
 }

@@ -36,6 +36,39 @@ func graded(ranked []scored) answer {
 	return a
 }
 
+// questionLimit is how many suggestions each question of a message gets.
+const questionLimit = 3
+
+// answerQuestions answers each question of a message that asks two or
+// more with enough words to answer (a grade above none); otherwise it
+// returns nil, and the overall list is the answer.
+func (e *Engine) answerQuestions(ctx context.Context, snap *snapshot, who *asker, q spravka.Query, body string, limit int) ([]spravka.QuestionSuggestions, error) {
+	qs := splitQuestions(body)
+	if len(qs) < 2 {
+		return nil, nil
+	}
+	limit = min(limit, questionLimit)
+	var texts []string
+	var answers []answer
+	for _, text := range qs {
+		a, err := e.answer(ctx, snap, who, q, topicText(text), limit)
+		if err != nil {
+			return nil, err
+		}
+		if a.grade != spravka.MatchNone {
+			texts, answers = append(texts, text), append(answers, a)
+		}
+	}
+	if len(answers) < 2 {
+		return nil, nil
+	}
+	out := make([]spravka.QuestionSuggestions, len(answers))
+	for i, a := range answers {
+		out[i] = spravka.QuestionSuggestions{Text: texts[i], Match: a.grade, Suggestions: e.suggestions(a, limit)}
+	}
+	return out, nil
+}
+
 // suggestions renders the first limit articles of an answer; an answer
 // graded none has none.
 func (e *Engine) suggestions(a answer, limit int) []spravka.Suggestion {

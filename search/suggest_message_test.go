@@ -63,6 +63,67 @@ func TestSuggestIgnoresNoise(t *testing.T) {
 	}
 }
 
+// TestSuggestQuestions wants a message that asks two things answered per
+// question (the examples of issue #14 and numbered lists), beside the
+// overall list, and a message that asks one thing answered once.
+func TestSuggestQuestions(t *testing.T) {
+	eng := sampleEngine(t)
+	type question struct{ text, first, section string }
+	tests := []struct {
+		text string
+		want []question
+	}{
+		{"how do I fix a sent invoice? and what will the client see?", []question{
+			{"how do I fix a sent invoice?", "invoices/edit-or-cancel-invoice", ""},
+			{"and what will the client see?", "", ""}}},
+		{"no VAT — and reverse charge for a German client?", []question{
+			{"no VAT", "invoices/vat-rates", "Invoicing without VAT"},
+			{"and reverse charge for a German client?", "invoices/vat-rates", "Reverse charge"}}},
+		{"Добрий день! Як змінити пароль і як увімкнути двофакторну автентифікацію?", []question{
+			{"Як змінити пароль", "account/change-password", ""},
+			{"і як увімкнути двофакторну автентифікацію?", "account/two-factor", ""}}},
+		{"Здравейте, 1) как да изпратя фактура по имейл 2) как да сканирам касова бележка", []question{
+			{"как да изпратя фактура по имейл", "invoices/send-invoice-by-email", ""},
+			{"как да сканирам касова бележка", "mobile/scan-receipts", ""}}},
+		{"Hi team, two questions:\n1. How do I export invoices to Excel?\n2. How do I connect my bank account?\nThanks", []question{
+			{"How do I export invoices to Excel?", "integrations/export-to-excel", ""},
+			{"How do I connect my bank account?", "integrations/bank-connection", ""}}},
+		// One question, with context: no per-question answers.
+		{"Приложение вылетает при запуске после обновления. Что делать?", nil},
+		// The second question has nothing to answer with.
+		{"Как отменить подписку? А как у вас дела?", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			res, err := eng.Suggest(context.Background(), spravka.SuggestRequest{Text: tt.text, Access: bot})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Suggestions) == 0 {
+				t.Errorf("no overall list (match %s)", res.Match)
+			}
+			if len(res.Questions) != len(tt.want) {
+				t.Fatalf("%d questions %+v, want %d", len(res.Questions), res.Questions, len(tt.want))
+			}
+			for i, q := range res.Questions {
+				w := tt.want[i]
+				if q.Text != w.text {
+					t.Errorf("question %d: %q, want %q", i, q.Text, w.text)
+				}
+				if q.Match == spravka.MatchNone || len(q.Suggestions) == 0 || len(q.Suggestions) > 3 {
+					t.Fatalf("question %q: match %s, %d suggestions", q.Text, q.Match, len(q.Suggestions))
+				}
+				if w.first != "" && q.Suggestions[0].Article.ID != w.first {
+					t.Errorf("question %q: first %s, want %s (all %v)", q.Text, q.Suggestions[0].Article.ID, w.first, ids(q.Suggestions))
+				}
+				if sec := q.Suggestions[0].Section; w.section != "" && (sec == nil || sec.Title != w.section) {
+					t.Errorf("question %q: section %+v, want %q", q.Text, sec, w.section)
+				}
+			}
+		})
+	}
+}
+
 func ids(ss []spravka.Suggestion) []string {
 	var out []string
 	for _, s := range ss {
