@@ -65,16 +65,21 @@ func (e *Engine) suggest(ctx context.Context, r spravka.SuggestRequest) (*spravk
 	return out, all, nil
 }
 
-// suggestRank scores the best bleve candidates of q's language with the
-// engine's ranker and returns the top limit+1: one more than asked, so the
-// confidence rule can see the runner-up even when one suggestion is asked.
-func (e *Engine) suggestRank(ctx context.Context, snap *snapshot, q spravka.Query, aq *analyzedQuery, limit int) ([]scored, error) {
+// suggestRank scores the best bleve candidates of lang (every language of
+// byLang when empty) with the engine's ranker, each against the message as
+// byLang analyses it in its language, and returns the top limit+1: one
+// more than asked, so the confidence rule can see the runner-up even when
+// one suggestion is asked.
+func (e *Engine) suggestRank(ctx context.Context, snap *snapshot, q spravka.Query, byLang map[string]*analyzedQuery, lang string, limit int) ([]scored, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	find := map[string]*analyzedQuery{q.Lang: candidateTerms(aq, snap.stats[q.Lang])}
-	cands, _, _ := e.candidates(snap, q, find, q.Lang, max(suggestCandidates, limit+1), false)
-	out := e.scoreAll(snap, cands, map[string]*analyzedQuery{q.Lang: aq}, limit+1)
+	find := make(map[string]*analyzedQuery, len(byLang))
+	for l, a := range byLang {
+		find[l] = candidateTerms(a, snap.stats[l])
+	}
+	cands, _, _ := e.candidates(snap, q, find, lang, max(suggestCandidates, limit+1), false)
+	out := e.scoreAll(snap, cands, byLang, limit+1)
 	if len(out) > limit+1 {
 		out = out[:limit+1]
 	}

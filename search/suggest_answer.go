@@ -15,22 +15,45 @@ type answer struct {
 }
 
 // answer ranks text (a message's topic) in q's language and grades the
-// ranking.
+// ranking. When that language has no good answer, it ranks text in the
+// other languages, as search falls back when a language has no hits, and
+// takes that ranking when it is good and covers more of the message than
+// the best in the customer's language (weighed as that language weighs
+// it, see signalsIn): a Ukrainian customer whose question only a Russian
+// or English article answers gets that article, marked with its language.
+// A weak answer that covers as much stays: its first article is often
+// right, and the other language's would often be its translation.
 func (e *Engine) answer(ctx context.Context, snap *snapshot, who *asker, q spravka.Query, text string, limit int) (answer, error) {
 	q.Text = text
 	aq := e.analyze(who, text, q.Lang)
 	e.expandFuzzy(aq)
-	ranked, err := e.suggestRank(ctx, snap, q, aq, limit)
+	ranked, err := e.suggestRank(ctx, snap, q, map[string]*analyzedQuery{q.Lang: aq}, q.Lang, limit)
 	if err != nil {
 		return answer{}, err
 	}
-	return graded(ranked), nil
+	own := graded(ranked, nil)
+	if own.grade == spravka.MatchGood || len(aq.slots) == 0 {
+		return own, nil
+	}
+	others := e.otherLanguages(aq, own.sg.known)
+	if len(others) == 0 {
+		return own, nil
+	}
+	ranked, err = e.suggestRank(ctx, snap, q, others, "", limit)
+	if err != nil {
+		return answer{}, err
+	}
+	if any := graded(ranked, aq); any.grade == spravka.MatchGood && any.sg.known > own.sg.known {
+		return any, nil
+	}
+	return own, nil
 }
 
-// graded grades a ranking. An answer graded none is never confident, so
-// that good ⊇ confident.
-func graded(ranked []scored) answer {
-	sg, ok := signalsOf(ranked)
+// graded grades a ranking, weighing the message as own does when the
+// first suggestion is in another language (nil: in its own). An answer
+// graded none is never confident, so that good ⊇ confident.
+func graded(ranked []scored, own *analyzedQuery) answer {
+	sg, ok := signalsIn(ranked, own)
 	a := answer{ranked: ranked, sg: sg, grade: gradeOf(sg, ok)}
 	a.confident = a.grade != spravka.MatchNone && sg.confident()
 	return a

@@ -27,7 +27,15 @@ type confidenceSignals struct {
 	slots  int     // the words of the query the signals count
 }
 
-func signalsOf(ranked []scored) (confidenceSignals, bool) {
+func signalsOf(ranked []scored) (confidenceSignals, bool) { return signalsIn(ranked, nil) }
+
+// signalsIn is signalsOf with the message's words weighed as in own, the
+// message analysed in the customer's language, when the first suggestion
+// is in another language (see answer): an article in another language
+// covers the words of the message it matches, weighed as the customer's
+// language weighs them, so that it is judged on the customer's message
+// rather than on the few words the two languages share.
+func signalsIn(ranked []scored, own *analyzedQuery) (confidenceSignals, bool) {
 	if len(ranked) == 0 || ranked[0].m.score <= 0 {
 		return confidenceSignals{}, false
 	}
@@ -36,15 +44,20 @@ func signalsOf(ranked []scored) (confidenceSignals, bool) {
 	if len(ranked) > 1 {
 		sg.margin = (top.m.score - ranked[1].m.score) / top.m.score
 	}
+	slots, matched := top.s.q.slots, top.m.matched
+	var matchedKnown []bool
+	if own != nil && own.lang != top.s.q.lang {
+		slots, matched, matchedKnown = translateMatches(top, own)
+	}
 	var got, gotKnown, all float64
-	for i, sl := range top.s.q.slots {
+	for i, sl := range slots {
 		sg.slots++
 		all += sl.idf
-		if !top.m.matched[i] {
+		if !matched[i] {
 			continue
 		}
 		got += sl.idf
-		if sl.known {
+		if matchedKnown == nil && sl.known || matchedKnown != nil && matchedKnown[i] {
 			gotKnown += sl.idf
 			sg.words++
 		}
@@ -53,6 +66,24 @@ func signalsOf(ranked []scored) (confidenceSignals, bool) {
 		sg.coverage, sg.known = got/all, gotKnown/all
 	}
 	return sg, true
+}
+
+// translateMatches maps what the first suggestion matched of the message
+// as its language analysed it onto own's slots, word by word: which of
+// own's slots it matched, and which of those it matched as a word its
+// language knows.
+func translateMatches(top scored, own *analyzedQuery) (slots []slot, matched, known []bool) {
+	hit := map[string]bool{}
+	for i, sl := range top.s.q.slots {
+		if top.m.matched[i] {
+			hit[sl.word] = hit[sl.word] || sl.known
+		}
+	}
+	matched, known = make([]bool, len(own.slots)), make([]bool, len(own.slots))
+	for i, sl := range own.slots {
+		known[i], matched[i] = hit[sl.word]
+	}
+	return own.slots, matched, known
 }
 
 // confident applies the rule.

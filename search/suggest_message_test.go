@@ -124,6 +124,37 @@ func TestSuggestQuestions(t *testing.T) {
 	}
 }
 
+// TestSuggestOtherLanguage: a Ukrainian customer asks what only the
+// Russian and English articles answer; the answer is one of them, marked
+// with its language, while the request's language stays Ukrainian. A
+// question Ukrainian articles answer stays in Ukrainian.
+func TestSuggestOtherLanguage(t *testing.T) {
+	eng := sampleEngine(t)
+	tests := []struct {
+		text, want string
+		langs      []string
+	}{
+		{"Добрий день! Як отримати API ключ для інтеграції з нашою CRM?", "integrations/api-keys", []string{"ru", "en"}},
+		{"Як скасувати підписку, щоб більше не списували гроші?", "billing/cancel-subscription", []string{"uk"}},
+	}
+	for _, tt := range tests {
+		res, err := eng.Suggest(context.Background(), spravka.SuggestRequest{Text: tt.text, Lang: "uk", Access: bot})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Lang != "uk" {
+			t.Errorf("%q: lang %s, want uk", tt.text, res.Lang)
+		}
+		if len(res.Suggestions) == 0 || res.Match == spravka.MatchNone {
+			t.Fatalf("%q: match %s, suggestions %v", tt.text, res.Match, ids(res.Suggestions))
+		}
+		top := res.Suggestions[0].Article
+		if top.ID != tt.want || !slices.Contains(tt.langs, top.Lang) {
+			t.Errorf("%q: first %s/%s, want %s in %v", tt.text, top.Lang, top.ID, tt.want, tt.langs)
+		}
+	}
+}
+
 func ids(ss []spravka.Suggestion) []string {
 	var out []string
 	for _, s := range ss {
