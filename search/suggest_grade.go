@@ -14,8 +14,11 @@ import "github.com/spravka/spravka"
 //     most 2% of the shared sets' right first answers, this one grades the
 //     most off-topic messages none (0.97);
 //   - good when it is confident or, with a smaller lead, matches as much:
-//     the largest share of the shared sets' queries whose P@1 is ≥ 0.9 on
-//     all of them and ≥ 0.8 on each; good ⊇ confident by construction;
+//     the largest share of the shared sets' queries (0.45) whose P@1 is
+//     ≥ 0.95 on all of them and ≥ 0.8 on each. The test holds it to the
+//     promise, ≥ 0.9 and ≥ 0.8: the headroom is for ranker changes (the
+//     grid point with a 0.25 lead has P@1 0.801 on tldr-common). good ⊇
+//     confident by construction;
 //   - weak otherwise.
 const (
 	// noneKnown is the least share of the message's weight the first
@@ -25,7 +28,7 @@ const (
 	noneOneWord = 0.4
 	// goodCoverage and goodMargin: at or above both, good.
 	goodCoverage = confidentCoverage
-	goodMargin   = 0.25
+	goodMargin   = 0.3
 )
 
 // gradeOf grades a ranking's signals; ok is false for an empty ranking.
