@@ -101,6 +101,8 @@ func TestSplitQuestions(t *testing.T) {
 		{"Вопросы:\n1) как сменить тариф\n2) где скачать чек\n3) можно ли вернуть деньги", []string{"как сменить тариф", "где скачать чек", "можно ли вернуть деньги"}},
 		{"Two things: 1) export to Excel 2) connect my bank.", []string{"export to Excel", "connect my bank."}},
 		{"1. Как да изтрия фактура?\n2. Как да добавя клиент?", []string{"Как да изтрия фактура?", "Как да добавя клиент?"}},
+		{"1) как отменить подписку 2) вернут ли деньги? Договор № 99812345. Спасибо!", []string{"как отменить подписку", "вернут ли деньги?"}},
+		{"1. Excel export\n2. Bank connection\n\nThanks, John", []string{"Excel export", "Bank connection"}},
 		// One question, however long.
 		{"Я удалил счёт, и теперь клиент его не видит?", []string{"Я удалил счёт, и теперь клиент его не видит?"}},
 		{"How do I import and export clients?", []string{"How do I import and export clients?"}},

@@ -3,6 +3,7 @@ package search
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // maxQuestions is how many questions of one message suggest answers one by
@@ -52,34 +53,42 @@ func sentences(text string) []string {
 		case unicode.IsSpace(r) && prevEnd:
 			flush(i)
 		}
-		prevEnd = r == '.' || r == '!' || r == '?' || r == '…'
+		prevEnd = endsSentence(r)
 	}
 	flush(len(text))
 	return out
 }
 
+func endsSentence(r rune) bool { return r == '.' || r == '!' || r == '?' || r == '…' }
+
 // listItems returns the items of a numbered list, one per line ("1. …",
-// "2) …") or in a line ("1) … 2) …"), when they are numbered 1, 2, …
+// "2) …") or in a line ("1) … 2) …"), when they are numbered 1, 2, … An
+// item is its first sentence up to the end of its line: what follows the
+// last item ("Договор № 123. Спасибо!") is not part of it.
 func listItems(text string) []string {
 	var out, item []string
-	next := 1
+	next, open := 1, false
+	flush := func() {
+		if next > 1 {
+			out = append(out, strings.Join(item, " "))
+		}
+	}
 	for line := range strings.Lines(text) {
 		for i, f := range strings.Fields(line) {
 			if n, ok := itemNumber(f, i == 0); ok && n == next {
-				if next > 1 {
-					out = append(out, strings.Join(item, " "))
-				}
-				item, next = item[:0], next+1
+				flush()
+				item, next, open = item[:0], next+1, true
 				continue
 			}
-			if next > 1 {
+			if open {
 				item = append(item, f)
+				last, _ := utf8.DecodeLastRuneInString(f)
+				open = !endsSentence(last)
 			}
 		}
+		open = false
 	}
-	if next > 1 {
-		out = append(out, strings.Join(item, " "))
-	}
+	flush()
 	return out
 }
 
