@@ -15,7 +15,9 @@ import (
 //
 // The other languages read only own's kept words (at most
 // Ranking.MaxTerms): they are all the signals weigh, and a pasted message
-// analysed in three more languages would cost most of the request.
+// analysed in three more languages would cost most of the request. They
+// get no typo corrections: the customer's words are not typos of another
+// language's, and the lookups were most of the fallback's cost.
 func (e *Engine) otherLanguages(own *analyzedQuery, beat float64) map[string]*analyzedQuery {
 	words := make([]string, len(own.slots))
 	idfOf := make(map[string]float64, len(own.slots))
@@ -43,7 +45,6 @@ func (e *Engine) otherLanguages(own *analyzedQuery, beat float64) map[string]*an
 			}
 		}
 		if share := known / all; share > beat && share >= noneKnown {
-			e.expandFuzzy(a)
 			out[l] = a
 		}
 	}
