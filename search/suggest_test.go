@@ -14,7 +14,7 @@ import (
 )
 
 // sampleEngine indexes the sample help center (a fraction of a second).
-func sampleEngine(t *testing.T) *search.Engine {
+func sampleEngine(t testing.TB) *search.Engine {
 	t.Helper()
 	eng, err := search.Open(search.Config{DataDir: t.TempDir(), Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
