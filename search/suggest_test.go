@@ -174,8 +174,8 @@ func TestSuggestNothingToSay(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Confident {
-		t.Errorf("gibberish answered confidently: %+v", res.Suggestions)
+	if res.Confident || res.Match != spravka.MatchNone {
+		t.Errorf("gibberish answered (confident %v, match %q): %+v", res.Confident, res.Match, res.Suggestions)
 	}
 	if res.Suggestions == nil {
 		t.Error("suggestions must be an empty list, not null")
