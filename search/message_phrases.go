@@ -1,6 +1,9 @@
 package search
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // The formulas of a customer message in the four languages: what a
 // greeting, a sign-off or a number's label says is politeness or
@@ -114,11 +117,7 @@ func phraseTable(list ...string) phrases {
 		out[ws[0]] = append(out[ws[0]], ws)
 	}
 	for _, l := range out {
-		for i := 1; i < len(l); i++ { // insertion sort: a few entries a word
-			for j := i; j > 0 && len(l[j]) > len(l[j-1]); j-- {
-				l[j], l[j-1] = l[j-1], l[j]
-			}
-		}
+		slices.SortStableFunc(l, func(a, b []string) int { return len(b) - len(a) })
 	}
 	return out
 }
@@ -129,22 +128,14 @@ func (p phrases) longest(words []string) int {
 		return 0
 	}
 	for _, ws := range p[words[0]] {
-		if len(ws) <= len(words) && equalWords(ws, words[:len(ws)]) {
+		if len(ws) <= len(words) && slices.Equal(ws, words[:len(ws)]) {
 			return len(ws)
 		}
 	}
 	return 0
 }
 
-func equalWords(a, b []string) bool {
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
+// wordSet builds a read-only lookup table.
 func wordSet(list ...string) map[string]bool {
 	out := make(map[string]bool, len(list))
 	for _, w := range list {
