@@ -25,6 +25,10 @@ type confidenceSignals struct {
 	margin float64 // (s1 − s2) / s1; 1 when there is no runner-up
 	words  int     // the known words the first suggestion matched
 	slots  int     // the words of the query the signals count
+	// weight is the idf of the known words matched in units of the idf of
+	// a word one article has: about how many rare words matched, whatever
+	// the message's length.
+	weight float64
 }
 
 func signalsOf(ranked []scored) (confidenceSignals, bool) { return signalsIn(ranked, nil) }
@@ -44,10 +48,11 @@ func signalsIn(ranked []scored, own *analyzedQuery) (confidenceSignals, bool) {
 	if len(ranked) > 1 {
 		sg.margin = (top.m.score - ranked[1].m.score) / top.m.score
 	}
-	slots, matched := top.s.q.slots, top.m.matched
+	slots, matched, st := top.s.q.slots, top.m.matched, top.s.st
 	var matchedKnown []bool
 	if own != nil && own.lang != top.s.q.lang {
 		slots, matched, matchedKnown = translateMatches(top, own)
+		st = own.who.snap.stats[own.lang]
 	}
 	var got, gotKnown, all float64
 	for i, sl := range slots {
@@ -65,6 +70,7 @@ func signalsIn(ranked []scored, own *analyzedQuery) (confidenceSignals, bool) {
 	if all > 0 {
 		sg.coverage, sg.known = got/all, gotKnown/all
 	}
+	sg.weight = gotKnown / idf(st, 1)
 	return sg, true
 }
 

@@ -11,6 +11,7 @@ import (
 type Signals struct {
 	Top                     string // the first ranked article's id, even when graded none
 	Coverage, Known, Margin float64
+	Weight                  float64
 	Words, Slots            int
 	Confident               bool
 	Match                   spravka.MatchGrade
@@ -22,7 +23,7 @@ func (e *Engine) SuggestSignals(ctx context.Context, r spravka.SuggestRequest) (
 	if err != nil {
 		return Signals{}, err
 	}
-	s := Signals{Coverage: a.sg.coverage, Known: a.sg.known, Margin: a.sg.margin, Words: a.sg.words, Slots: a.sg.slots,
+	s := Signals{Coverage: a.sg.coverage, Known: a.sg.known, Margin: a.sg.margin, Weight: a.sg.weight, Words: a.sg.words, Slots: a.sg.slots,
 		Confident: out.Confident, Match: out.Match}
 	if len(a.ranked) > 0 {
 		s.Top = a.ranked[0].e.art.ID
@@ -36,6 +37,7 @@ const (
 	ConfidentCoverage = confidentCoverage
 	ConfidentMargin   = confidentMargin
 	NoneKnown         = noneKnown
+	NoneWeight        = noneWeight
 	NoneOneWord       = noneOneWord
 	GoodCoverage      = goodCoverage
 	GoodMargin        = goodMargin
