@@ -43,11 +43,38 @@ func FuzzSuggest(f *testing.F) {
 			if len(out.Suggestions) > most {
 				t.Errorf("%d suggestions for limit %d", len(out.Suggestions), limit)
 			}
+			checkGrade(t, out)
 			for _, s := range out.Suggestions {
 				checkSuggestion(t, s, access)
 			}
 		}
 	})
+}
+
+// checkGrade wants every answer graded, none with nothing to show, and
+// confident only when good; each question likewise, at most maxQuestions.
+func checkGrade(t *testing.T, out *spravka.Suggestions) {
+	t.Helper()
+	switch out.Match {
+	case spravka.MatchGood, spravka.MatchWeak:
+	case spravka.MatchNone:
+		if len(out.Suggestions) != 0 {
+			t.Errorf("match none with %d suggestions", len(out.Suggestions))
+		}
+	default:
+		t.Errorf("match %q", out.Match)
+	}
+	if out.Confident && out.Match != spravka.MatchGood {
+		t.Errorf("confident answer graded %q", out.Match)
+	}
+	if n := len(out.Questions); n == 1 || n > 3 {
+		t.Errorf("%d questions", n)
+	}
+	for _, q := range out.Questions {
+		if q.Match == spravka.MatchNone || len(q.Suggestions) == 0 || len(q.Suggestions) > 3 {
+			t.Errorf("question %q: match %q, %d suggestions", q.Text, q.Match, len(q.Suggestions))
+		}
+	}
 }
 
 // fuzzContent is testContent plus articles whose text HTML must escape

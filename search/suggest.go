@@ -15,20 +15,22 @@ import (
 const suggestCandidates = 30
 
 // Suggest returns the articles that answer a customer's message, each with
-// the passage of its best section. It is Search cut down to what an agent
-// needs — no facets, corrections or pages — so a pasted message of a few
-// hundred words answers in a few milliseconds.
+// the passage of its best section, graded (Match) and, when the message
+// asks several questions, answered per question. It is Search cut down to
+// what an agent needs — no facets, corrections or pages — and ranks only
+// the message's topic (topicText), so a pasted message of a few hundred
+// words answers in a few milliseconds.
 func (e *Engine) Suggest(ctx context.Context, r spravka.SuggestRequest) (*spravka.Suggestions, error) {
 	out, _, err := e.suggest(ctx, r)
 	return out, err
 }
 
-// suggest also returns the ranking behind the answer, for the calibration
-// of the confidence rule.
-func (e *Engine) suggest(ctx context.Context, r spravka.SuggestRequest) (*spravka.Suggestions, []scored, error) {
+// suggest also returns the answer behind the list, for the calibration of
+// the confidence rule and the grade.
+func (e *Engine) suggest(ctx context.Context, r spravka.SuggestRequest) (*spravka.Suggestions, answer, error) {
 	start := time.Now()
 	if !e.Ready() {
-		return nil, nil, spravka.ErrNotReady
+		return nil, answer{}, spravka.ErrNotReady
 	}
 	limit := r.Limit
 	if limit <= 0 {
@@ -38,6 +40,8 @@ func (e *Engine) suggest(ctx context.Context, r spravka.SuggestRequest) (*spravk
 	snap := e.snap.Load()
 	who := newAsker(snap, r.Access)
 	out := &spravka.Suggestions{Suggestions: []spravka.Suggestion{}}
+	// The language comes from the whole message, greetings included: they
+	// say nothing of the topic but much of the language.
 	out.DetectedLang, _ = langid.Detect(detectable(r.Text))
 	out.Lang = r.Lang
 	if out.Lang == "" {
@@ -45,33 +49,37 @@ func (e *Engine) suggest(ctx context.Context, r spravka.SuggestRequest) (*spravk
 		// nothing about the customer's.
 		out.Lang = e.chooseLangs(who, r.Text, nil).langs[0]
 	}
-	q := spravka.Query{Text: r.Text, Lang: out.Lang, Category: r.Category, Product: r.Product,
+	q := spravka.Query{Lang: out.Lang, Category: r.Category, Product: r.Product,
 		Access: r.Access, Exclude: r.Exclude, Page: 1, PerPage: limit}
 
-	aq := e.analyze(who, r.Text, out.Lang)
-	e.expandFuzzy(aq)
-	ranked, err := e.suggestRank(ctx, snap, q, aq, limit)
+	body := messageBody(r.Text)
+	all, err := e.answer(ctx, snap, who, q, topicText(body), limit)
 	if err != nil {
-		return nil, nil, err
+		return nil, answer{}, err
 	}
-	out.Confident = confident(ranked)
-	for _, sc := range ranked[:min(limit, len(ranked))] {
-		out.Suggestions = append(out.Suggestions, e.suggestion(sc))
+	out.Match, out.Confident, out.Suggestions = all.grade, all.confident, e.suggestions(all, limit)
+	if out.Questions, err = e.answerQuestions(ctx, snap, who, q, body, limit); err != nil {
+		return nil, answer{}, err
 	}
 	out.Took = time.Since(start)
-	return out, ranked, nil
+	return out, all, nil
 }
 
-// suggestRank scores the best bleve candidates of q's language with the
-// engine's ranker and returns the top limit+1: one more than asked, so the
-// confidence rule can see the runner-up even when one suggestion is asked.
-func (e *Engine) suggestRank(ctx context.Context, snap *snapshot, q spravka.Query, aq *analyzedQuery, limit int) ([]scored, error) {
+// suggestRank scores the best bleve candidates of lang (every language of
+// byLang when empty) with the engine's ranker, each against the message as
+// byLang analyses it in its language, and returns the top limit+1: one
+// more than asked, so the confidence rule can see the runner-up even when
+// one suggestion is asked.
+func (e *Engine) suggestRank(ctx context.Context, snap *snapshot, q spravka.Query, byLang map[string]*analyzedQuery, lang string, limit int) ([]scored, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	find := map[string]*analyzedQuery{q.Lang: candidateTerms(aq, snap.stats[q.Lang])}
-	cands, _, _ := e.candidates(snap, q, find, q.Lang, max(suggestCandidates, limit+1), false)
-	out := e.scoreAll(snap, cands, map[string]*analyzedQuery{q.Lang: aq}, limit+1)
+	find := make(map[string]*analyzedQuery, len(byLang))
+	for l, a := range byLang {
+		find[l] = candidateTerms(a, snap.stats[l])
+	}
+	cands, _, _ := e.candidates(snap, q, find, lang, max(suggestCandidates, limit+1), false)
+	out := e.scoreAll(snap, cands, byLang, limit+1)
 	if len(out) > limit+1 {
 		out = out[:limit+1]
 	}

@@ -14,7 +14,7 @@ import (
 )
 
 // sampleEngine indexes the sample help center (a fraction of a second).
-func sampleEngine(t *testing.T) *search.Engine {
+func sampleEngine(t testing.TB) *search.Engine {
 	t.Helper()
 	eng, err := search.Open(search.Config{DataDir: t.TempDir(), Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
@@ -71,8 +71,12 @@ func TestSuggestCustomerMessages(t *testing.T) {
 				t.Errorf("lang %q, detected %q; want %q", res.Lang, res.DetectedLang, tt.lang)
 			}
 			if len(res.Suggestions) == 0 {
-				t.Fatal("no suggestions")
+				t.Fatalf("no suggestions (match %q)", res.Match)
 			}
+			if res.Match == spravka.MatchNone || res.Confident && res.Match != spravka.MatchGood {
+				t.Errorf("match %q, confident %v", res.Match, res.Confident)
+			}
+			t.Logf("match %s, confident %v", res.Match, res.Confident)
 			top := res.Suggestions[0]
 			if top.Article.ID != tt.want {
 				var got []string
@@ -170,8 +174,8 @@ func TestSuggestNothingToSay(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Confident {
-		t.Errorf("gibberish answered confidently: %+v", res.Suggestions)
+	if res.Confident || res.Match != spravka.MatchNone {
+		t.Errorf("gibberish answered (confident %v, match %q): %+v", res.Confident, res.Match, res.Suggestions)
 	}
 	if res.Suggestions == nil {
 		t.Error("suggestions must be an empty list, not null")
