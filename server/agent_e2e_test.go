@@ -97,7 +97,8 @@ func TestAgentPageInBrowser(t *testing.T) {
 	}
 	b.ask(ticketRefundRU)
 	const first = `document.querySelector("#agent-results li")`
-	if got := b.eval(first + `.querySelector(".agent-title").textContent`); got != "Правила возврата средств" {
+	// The title's own text: badges (internal, language, match) follow it in the heading.
+	if got := b.eval(first + `.querySelector(".agent-title a, .agent-title .agent-title-btn").textContent`); got != "Правила возврата средств" {
 		t.Errorf("first suggestion %q", got)
 	}
 	if !strings.Contains(b.eval(`document.getElementById("agent-summary").textContent`), "Язык сообщения: Русский") {
