@@ -1,12 +1,7 @@
 package bench
 
 import (
-	"context"
-	"log/slog"
 	"testing"
-
-	"github.com/spravka/spravka/indexer"
-	"github.com/spravka/spravka/search"
 )
 
 // BenchmarkLongArticles2k searches 2,000 generated articles of 3,000–10,000
@@ -18,14 +13,7 @@ func BenchmarkLongArticles2k(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	eng, err := search.Open(search.Config{DataDir: b.TempDir(), Logger: slog.New(slog.DiscardHandler)})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer eng.Close()
-	if _, err := indexer.Build(context.Background(), eng, GenerateLong(v, 2000, 3000, 10000, 5), indexer.Options{}, nil); err != nil {
-		b.Fatal(err)
-	}
+	eng := buildEngine(b, GenerateLong(v, 2000, 3000, 10000, 5))
 	queries := Queries(v, 2000, 3)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

@@ -3,7 +3,6 @@ package bench
 import (
 	"bufio"
 	"context"
-	"log/slog"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -11,9 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/spravka/spravka/indexer"
-	"github.com/spravka/spravka/search"
 )
 
 // BenchmarkMemory50k builds the generated corpus at 50,000 articles, runs
@@ -26,14 +22,7 @@ func BenchmarkMemory50k(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	eng, err := search.Open(search.Config{DataDir: b.TempDir(), Logger: slog.New(slog.DiscardHandler)})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer eng.Close()
-	if _, err := indexer.Build(context.Background(), eng, Generate(v, 50000, 7), indexer.Options{}, nil); err != nil {
-		b.Fatal(err)
-	}
+	eng := buildEngine(b, Generate(v, 50000, 7))
 	for _, q := range Queries(v, 1000, 11) {
 		if _, err := eng.Search(context.Background(), q); err != nil {
 			b.Fatal(err)

@@ -2,13 +2,9 @@ package search_test
 
 import (
 	"context"
-	"log/slog"
-	"os"
 	"testing"
 
 	"github.com/spravka/spravka"
-	"github.com/spravka/spravka/indexer"
-	"github.com/spravka/spravka/search"
 )
 
 // TestPageIsTheTopOfTheFullRanking checks the proximity pruning of the
@@ -16,14 +12,7 @@ import (
 // candidate in full, ids and scores, for queries of every length over the
 // sample help center (titles, questions and headings as queries).
 func TestPageIsTheTopOfTheFullRanking(t *testing.T) {
-	e, err := search.Open(search.Config{DataDir: t.TempDir(), Logger: slog.New(slog.DiscardHandler)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
-	if _, err := indexer.Build(context.Background(), e, os.DirFS("../content"), indexer.Options{}, nil); err != nil {
-		t.Fatal(err)
-	}
+	e := openSample(t)
 	var texts []spravka.Query
 	for _, a := range e.Served() {
 		texts = append(texts, spravka.Query{Text: a.Title, Lang: a.Lang})

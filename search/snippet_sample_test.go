@@ -3,14 +3,10 @@ package search_test
 import (
 	"context"
 	"html"
-	"log/slog"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/spravka/spravka"
-	"github.com/spravka/spravka/indexer"
-	"github.com/spravka/spravka/search"
 )
 
 // TestSnippetsOfSampleContent searches the sample help center for every
@@ -19,14 +15,7 @@ import (
 // <mark> added, and the marks pair up. Snippets are cut from spans kept at
 // index time, so a span that no longer fits its text would show here.
 func TestSnippetsOfSampleContent(t *testing.T) {
-	e, err := search.Open(search.Config{DataDir: t.TempDir(), Logger: slog.New(slog.DiscardHandler)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
-	if _, err := indexer.Build(context.Background(), e, os.DirFS("../content"), indexer.Options{}, nil); err != nil {
-		t.Fatal(err)
-	}
+	e := openSample(t)
 	texts := map[string]string{} // key → all text of the article, folded
 	var queries []spravka.Query
 	for _, a := range e.Served() {
