@@ -277,7 +277,7 @@ func TestAgentPageQuestionsInBrowser(t *testing.T) {
 		t.Errorf("the rest: %q", got)
 	}
 	summary := b.eval(`document.getElementById("agent-summary").textContent`)
-	if !strings.Contains(summary, "Язык сообщения: Українська · ответ на Русский") || !strings.Contains(summary, "Слабое совпадение") {
+	if !strings.Contains(summary, "Язык сообщения: Українська · язык ответа: Русский") || !strings.Contains(summary, "Слабое совпадение") {
 		t.Errorf("summary %q", summary)
 	}
 	b.screenshot("agent-1280-questions")
