@@ -14,7 +14,9 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
-// The same suite runs against SQLite and a real PostgreSQL server.
+// The same suite runs against SQLite and a real PostgreSQL server; its
+// subtests (storeSuite) hold the assertions: a golden report, vote
+// de-duplication, retention and concurrent recording.
 func TestSQLiteStore(t *testing.T) {
 	storeSuite(t, func(t *testing.T) analytics.Store { return openStore(t, "", t.TempDir()) })
 }

@@ -77,23 +77,29 @@ func langOfPath(p string) string {
 	return ""
 }
 
-// Generate returns a content tree of n articles spread over the four
-// languages and 12 categories. The same n and seed give the same bytes.
-func Generate(v Vocabulary, n int, seed uint64) fstest.MapFS {
-	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
-	out := fstest.MapFS{}
-	langs := spravka.Languages
+// zipfWords returns a source of k space-separated words of a language,
+// drawn from v by the Zipf law of natural text and determined by rng.
+func zipfWords(rng *rand.Rand, v Vocabulary) func(lang string, k int) string {
 	zipf := map[string]*rand.Zipf{}
-	for _, l := range langs {
+	for _, l := range spravka.Languages {
 		zipf[l] = rand.NewZipf(rng, 1.07, 2, uint64(len(v[l])-1))
 	}
-	words := func(lang string, k int) string {
+	return func(lang string, k int) string {
 		ws := make([]string, k)
 		for i := range ws {
 			ws[i] = v[lang][zipf[lang].Uint64()]
 		}
 		return strings.Join(ws, " ")
 	}
+}
+
+// Generate returns a content tree of n articles spread over the four
+// languages and 12 categories. The same n and seed give the same bytes.
+func Generate(v Vocabulary, n int, seed uint64) fstest.MapFS {
+	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	out := fstest.MapFS{}
+	langs := spravka.Languages
+	words := zipfWords(rng, v)
 	for i := 0; i < n; i++ {
 		lang := langs[i%len(langs)]
 		cat := fmt.Sprintf("category-%02d", i%12)
@@ -117,17 +123,7 @@ func Generate(v Vocabulary, n int, seed uint64) fstest.MapFS {
 // where a ranker that walks each candidate's tokens pays per word.
 func GenerateLong(v Vocabulary, n, minWords, maxWords int, seed uint64) fstest.MapFS {
 	rng := rand.New(rand.NewPCG(seed, seed^0x51ed270b))
-	zipf := map[string]*rand.Zipf{}
-	for _, l := range spravka.Languages {
-		zipf[l] = rand.NewZipf(rng, 1.07, 2, uint64(len(v[l])-1))
-	}
-	words := func(lang string, k int) string {
-		ws := make([]string, k)
-		for i := range ws {
-			ws[i] = v[lang][zipf[lang].Uint64()]
-		}
-		return strings.Join(ws, " ")
-	}
+	words := zipfWords(rng, v)
 	out := fstest.MapFS{}
 	for i := 0; i < n; i++ {
 		lang := spravka.Languages[i%len(spravka.Languages)]

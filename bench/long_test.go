@@ -2,6 +2,8 @@ package bench
 
 import (
 	"testing"
+
+	"github.com/spravka/spravka/internal/evaltest"
 )
 
 // BenchmarkLongArticles2k searches 2,000 generated articles of 3,000–10,000
@@ -13,7 +15,7 @@ func BenchmarkLongArticles2k(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	eng := buildEngine(b, GenerateLong(v, 2000, 3000, 10000, 5))
+	eng := evaltest.Engine(b, GenerateLong(v, 2000, 3000, 10000, 5))
 	queries := Queries(v, 2000, 3)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/spravka/spravka/internal/evaltest"
 )
 
 // BenchmarkMemory50k builds the generated corpus at 50,000 articles, runs
@@ -22,7 +24,7 @@ func BenchmarkMemory50k(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	eng := buildEngine(b, Generate(v, 50000, 7))
+	eng := evaltest.Engine(b, Generate(v, 50000, 7))
 	for _, q := range Queries(v, 1000, 11) {
 		if _, err := eng.Search(context.Background(), q); err != nil {
 			b.Fatal(err)

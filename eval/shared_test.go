@@ -35,7 +35,7 @@ func TestSharedSets(t *testing.T) {
 	for _, f := range floors {
 		eng, ok := engines[f.set]
 		if !ok {
-			eng = indexed(t, os.DirFS(filepath.Join(root, f.set, "content")))
+			eng = evaltest.Engine(t, os.DirFS(filepath.Join(root, f.set, "content")))
 			engines[f.set] = eng
 		}
 		queries, qrels, err := eval.ReadFiles(filepath.Join(root, f.set, "queries.jsonl"), filepath.Join(root, f.set, "qrels.tsv"))

@@ -12,7 +12,7 @@ import (
 // candidate in full, ids and scores, for queries of every length over the
 // sample help center (titles, questions and headings as queries).
 func TestPageIsTheTopOfTheFullRanking(t *testing.T) {
-	e := openSample(t)
+	e := sampleEngine(t)
 	var texts []spravka.Query
 	for _, a := range e.Served() {
 		texts = append(texts, spravka.Query{Text: a.Title, Lang: a.Lang})

@@ -100,14 +100,14 @@ func (s *scorer) score(rd *rankDoc) match {
 	tft := make([]float64, n)  // the same for word prefixes
 	ftf := make([]float64, int(numRankFields)*n)
 	for f := rankField(0); f < numRankFields; f++ {
-		w := s.r.Weight[f]
-		norm := 1 - s.r.B[f] + s.r.B[f]*float64(rd.length[f])/s.st.avgLen(f)
-		wn := w / norm
-		fieldTF := ftf[int(f)*n : int(f+1)*n]
 		sig := rd.sig[f]
 		if sig == 0 {
 			continue // an empty field
 		}
+		w := s.r.Weight[f]
+		norm := 1 - s.r.B[f] + s.r.B[f]*float64(rd.length[f])/s.st.avgLen(f)
+		wn := w / norm
+		fieldTF := ftf[int(f)*n : int(f+1)*n]
 		if bag, parts := rd.stemTF[f], rd.partTF[f]; len(bag.ids) > 0 {
 			for _, t := range s.stemIDs {
 				c := bag.countIn(sig, t.id)
@@ -119,10 +119,11 @@ func (s *scorer) score(rd *rankDoc) match {
 				if t.alt {
 					whole, part = s.r.Synonym, part*s.r.Synonym
 				}
-				// Occurrence by occurrence, as a walk over the tokens adds
-				// them: c·x and x+…+x differ in the last bits, and the
-				// learner's optimum moved by a whole point of MRR on a
-				// left-out group from that alone.
+				// Occurrence by occurrence (whole words, then parts of
+				// names), as the token walk this replaced added them: c·x
+				// and x+…+x differ in the last bits, and the learner's
+				// optimum moved by a point of MRR on a left-out group from
+				// that alone (README "How noisy the protocol is").
 				for j := 0; j < c; j++ {
 					k := whole
 					if j >= c-cp {

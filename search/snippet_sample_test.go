@@ -15,7 +15,7 @@ import (
 // <mark> added, and the marks pair up. Snippets are cut from spans kept at
 // index time, so a span that no longer fits its text would show here.
 func TestSnippetsOfSampleContent(t *testing.T) {
-	e := openSample(t)
+	e := sampleEngine(t)
 	texts := map[string]string{} // key → all text of the article, folded
 	var queries []spravka.Query
 	for _, a := range e.Served() {

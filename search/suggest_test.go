@@ -2,29 +2,20 @@ package search_test
 
 import (
 	"context"
-	"log/slog"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/spravka/spravka"
 	"github.com/spravka/spravka/content"
-	"github.com/spravka/spravka/indexer"
+	"github.com/spravka/spravka/internal/evaltest"
 	"github.com/spravka/spravka/search"
 )
 
 // sampleEngine indexes the sample help center (a fraction of a second).
 func sampleEngine(t testing.TB) *search.Engine {
 	t.Helper()
-	eng, err := search.Open(search.Config{DataDir: t.TempDir(), Logger: slog.New(slog.DiscardHandler)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { eng.Close() })
-	if _, err := indexer.Build(context.Background(), eng, content.FS(), indexer.Options{}, nil); err != nil {
-		t.Fatal(err)
-	}
-	return eng
+	return evaltest.Engine(t, content.FS())
 }
 
 var (

@@ -149,10 +149,9 @@ func TestClientLimitForwardedFor(t *testing.T) {
 }
 
 // TestClientLimitOff: the off switch (the zero value, which every other
-// test's server uses) lets any number of requests through.
-// TestClientLimitOff: with the limit off, 100 requests from one client on
-// a burst of 1 all answer 200 (spend fails the test on the first that does
-// not, as the 2nd would if the switch were ignored).
+// test's server uses) lets any number of requests through — 100 requests
+// from one client on a burst of 1 all answer 200. spend fails the test on
+// the first that does not, as the 2nd would if the switch were ignored.
 func TestClientLimitOff(t *testing.T) {
 	site := newClientSite(t, server.ClientLimit{Enabled: false, PerSecond: slowRate, Burst: 1})
 	site.spend(t, 100, "203.0.113.5:4000", "/api/v1/search?q=password&lang=en")

@@ -1,4 +1,4 @@
-package eval_test
+package evaltest
 
 import (
 	"context"
@@ -10,9 +10,9 @@ import (
 	"github.com/spravka/spravka/search"
 )
 
-// indexed opens an engine in a temporary dir with the content of fsys
-// indexed; the test's cleanup closes it.
-func indexed(t *testing.T, fsys fs.FS) *search.Engine {
+// Engine returns an engine in a temporary directory that has indexed the
+// content of fsys; the test's cleanup closes it.
+func Engine(t testing.TB, fsys fs.FS) *search.Engine {
 	t.Helper()
 	eng, err := search.Open(search.Config{DataDir: t.TempDir(), Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
